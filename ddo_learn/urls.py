@@ -1,22 +1,19 @@
-"""
-URL configuration for ddo_learn project.
+"""Root URLs: every page lives under /tr/ or /en/; "/" redirects by the browser's language."""
 
-The `urlpatterns` list routes URLs to views. For more information please see:
-    https://docs.djangoproject.com/en/5.2/topics/http/urls/
-Examples:
-Function views
-    1. Add an import:  from my_app import views
-    2. Add a URL to urlpatterns:  path('', views.home, name='home')
-Class-based views
-    1. Add an import:  from other_app.views import Home
-    2. Add a URL to urlpatterns:  path('', Home.as_view(), name='home')
-Including another URLconf
-    1. Import the include() function: from django.urls import include, path
-    2. Add a URL to urlpatterns:  path('blog/', include('blog.urls'))
-"""
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
-urlpatterns = [
-    path('admin/', admin.site.urls),
-]
+from quizzes import accounts
+
+urlpatterns = i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("accounts/login/", accounts.ThrottledLoginView.as_view(), name="login"),
+    path("accounts/signup/", accounts.signup, name="signup"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("quizzes.urls")),
+)
+
+handler400 = "quizzes.views.bad_request"
+handler403 = "quizzes.views.forbidden"
+handler404 = "quizzes.views.not_found"

@@ -125,80 +125,99 @@ def _source(source):
     )
 
 
-def load_content():
+def _organisation(o):
+    return OrganisationItem(
+        key=o.slug,
+        name=_text(o, "name"),
+        short_name=_text(o, "short_name"),
+        summary=_text(o, "summary"),
+        founded_on=o.founded_on,
+        closed_on=o.closed_on,
+        source=_source(o.source),
+    )
+
+
+def _department(d):
+    return DepartmentItem(
+        key=d.slug,
+        name=_text(d, "name"),
+        focus=_text(d, "focus"),
+        listing=d.listing,
+        confidence=d.confidence,
+        source=_source(d.source),
+    )
+
+
+def _duty(d):
+    return DutyItem(key=d.slug, text=_text(d, "text"), holder=d.holder, confidence=d.confidence, source=_source(d.source))
+
+
+def _event(e):
+    return EventItem(
+        key=e.slug,
+        date=e.date,
+        precision=e.precision,
+        title=_text(e, "title"),
+        description=_text(e, "description"),
+        legal_reference=_text(e, "legal_reference"),
+        gazette_number=e.gazette_number,
+        decree_number=e.decree_number,
+        confidence=e.confidence,
+        source=_source(e.source),
+    )
+
+
+def _decoy(d):
+    return DecoyItem(key=d.slug, kind=d.kind, text=_text(d, "text"))
+
+
+def _term(t):
+    return TermItem(key=t.slug, term=_text(t, "term"), definition=_text(t, "definition"), source=_source(t.source))
+
+
+# Content field, model name, converter; the order load_content reads them in.
+_KINDS = (
+    ("organisations", "Organisation", _organisation),
+    ("departments", "Department", _department),
+    ("duties", "Duty", _duty),
+    ("events", "TimelineEvent", _event),
+    ("decoys", "Decoy", _decoy),
+    ("terms", "GlossaryTerm", _term),
+)
+
+ITEM_REF_PREFIX = {
+    "Department": "department",
+    "Duty": "duty",
+    "TimelineEvent": "event",
+    "Decoy": "decoy",
+    "GlossaryTerm": "term",
+    "Organisation": "organisation",
+}
+
+
+def item_ref(obj):
+    """The generator's name for a content row, e.g. ``department:siber-guvenlik``."""
+    return f"{ITEM_REF_PREFIX[type(obj).__name__]}:{obj.slug}"
+
+
+def load_content(preview=None):
     """Read every published content item (six queries, whatever the amount of content).
 
     An item whose source is still a draft is left out: every fact a learner
-    sees must be one they can follow to a published source.
+    sees must be one they can follow to a published source. ``preview`` (an
+    unsaved or draft row) is added as if published, for the admin preview.
     """
-    from .models import Decoy, Department, Duty, GlossaryTerm, Organisation, TimelineEvent
+    from . import models
 
-    def rows(model):
+    found = {}
+    for attribute, model_name, convert in _KINDS:
+        model = getattr(models, model_name)
         qs = model.objects.published()
-        if any(f.name == "source" for f in model._meta.fields):
+        has_source = any(f.name == "source" for f in model._meta.fields)
+        if has_source:
             qs = qs.select_related("source")
-        return list(qs)
-
-    def sourced(obj):
-        return obj.source is not None and obj.source.is_published
-
-    organisations = tuple(
-        OrganisationItem(
-            key=o.slug,
-            name=_text(o, "name"),
-            short_name=_text(o, "short_name"),
-            summary=_text(o, "summary"),
-            founded_on=o.founded_on,
-            closed_on=o.closed_on,
-            source=_source(o.source),
-        )
-        for o in rows(Organisation)
-        if sourced(o)
-    )
-    departments = tuple(
-        DepartmentItem(
-            key=d.slug,
-            name=_text(d, "name"),
-            focus=_text(d, "focus"),
-            listing=d.listing,
-            confidence=d.confidence,
-            source=_source(d.source),
-        )
-        for d in rows(Department)
-        if sourced(d)
-    )
-    duties = tuple(
-        DutyItem(key=d.slug, text=_text(d, "text"), holder=d.holder, confidence=d.confidence, source=_source(d.source))
-        for d in rows(Duty)
-        if sourced(d)
-    )
-    events = tuple(
-        EventItem(
-            key=e.slug,
-            date=e.date,
-            precision=e.precision,
-            title=_text(e, "title"),
-            description=_text(e, "description"),
-            legal_reference=_text(e, "legal_reference"),
-            gazette_number=e.gazette_number,
-            decree_number=e.decree_number,
-            confidence=e.confidence,
-            source=_source(e.source),
-        )
-        for e in rows(TimelineEvent)
-        if sourced(e)
-    )
-    decoys = tuple(DecoyItem(key=d.slug, kind=d.kind, text=_text(d, "text")) for d in rows(Decoy))
-    terms = tuple(
-        TermItem(key=t.slug, term=_text(t, "term"), definition=_text(t, "definition"), source=_source(t.source))
-        for t in rows(GlossaryTerm)
-        if t.source is None or t.source.is_published
-    )
-    return Content(
-        organisations=organisations,
-        departments=departments,
-        duties=duties,
-        events=events,
-        decoys=decoys,
-        terms=terms,
-    )
+        rows = [r for r in qs if not has_source or r.source is None or r.source.is_published]
+        if preview is not None and isinstance(preview, model):
+            rows = [r for r in rows if r.pk != preview.pk] + [preview]
+        found[attribute] = tuple(convert(r) for r in rows)
+    return Content(**found)

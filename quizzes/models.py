@@ -79,7 +79,7 @@ class Publishable(models.Model):
             if missing:
                 raise ValidationError(
                     {
-                        name: _("Fill this in before publishing: a published item needs both languages.")
+                        name: _("“%(field)s” is empty: a published item needs both languages.") % {"field": name}
                         for name in missing
                     }
                 )

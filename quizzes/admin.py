@@ -1,0 +1,160 @@
+"""The editors' admin: Turkish and English side by side (modeltranslation tabs),
+drafts and publishing, and a preview of the questions each item produces."""
+
+from django.contrib import admin, messages
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from .models import (
+    Assignment,
+    Classroom,
+    Decoy,
+    Department,
+    Duty,
+    GlossaryTerm,
+    Organisation,
+    Quiz,
+    Source,
+    TimelineEvent,
+)
+
+
+class PublishableAdmin(TabbedTranslationAdmin):
+    """Shared behaviour: a published flag in lists, publish/unpublish actions that
+    refuse an item with a language left empty, and the question preview."""
+
+    list_filter = ("is_published",)
+    actions = ("publish", "unpublish")
+    preview_questions = True
+    save_on_top = True
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if self.preview_questions:
+            fields.append("question_preview")
+        return fields
+
+    @admin.action(description=_("Publish selected items"))
+    def publish(self, request, queryset):
+        published = 0
+        for obj in queryset:
+            missing = obj.missing_translations()
+            if missing:
+                self.message_user(
+                    request,
+                    _("“%(item)s” was not published: fill in %(fields)s first.")
+                    % {"item": obj, "fields": ", ".join(missing)},
+                    messages.ERROR,
+                )
+                continue
+            obj.is_published = True
+            obj.save(update_fields=["is_published", "updated_at"])
+            published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext("%(count)d item published.", "%(count)d items published.", published) % {"count": published},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Return selected items to draft"))
+    def unpublish(self, request, queryset):
+        count = queryset.update(is_published=False)
+        self.message_user(
+            request, ngettext("%(count)d item is a draft now.", "%(count)d items are drafts now.", count) % {"count": count}
+        )
+
+    @admin.display(description=_("Questions this item produces"))
+    def question_preview(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Save the item to preview its questions.")
+        from .content import item_ref, load_content
+        from .generation import questions_for_item
+
+        questions = questions_for_item(load_content(preview=obj), item_ref(obj))
+        return render_to_string("admin/quizzes/question_preview.html", {"questions": questions})
+
+
+@admin.register(Source)
+class SourceAdmin(PublishableAdmin):
+    list_display = ("publisher", "title", "published_on", "is_published")
+    search_fields = ("title_tr", "title_en", "publisher", "url")
+    ordering = ("publisher",)
+    preview_questions = False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(PublishableAdmin):
+    list_display = ("name", "short_name", "founded_on", "closed_on", "is_published")
+    search_fields = ("name_tr", "name_en", "short_name_tr", "short_name_en", "summary_tr", "summary_en")
+    prepopulated_fields = {"slug": ("name_en",)}
+    list_select_related = ("source",)
+    autocomplete_fields = ("source",)
+
+
+@admin.register(Department)
+class DepartmentAdmin(PublishableAdmin):
+    list_display = ("name", "listing", "confidence", "order", "is_published")
+    list_filter = ("is_published", "listing", "confidence")
+    list_editable = ("order",)
+    search_fields = ("name_tr", "name_en", "focus_tr", "focus_en")
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("source",)
+
+
+@admin.register(Duty)
+class DutyAdmin(PublishableAdmin):
+    list_display = ("text", "holder", "confidence", "order", "is_published")
+    list_filter = ("is_published", "holder", "confidence")
+    list_editable = ("order",)
+    search_fields = ("text_tr", "text_en")
+    autocomplete_fields = ("source",)
+
+
+@admin.register(TimelineEvent)
+class TimelineEventAdmin(PublishableAdmin):
+    list_display = ("date", "precision", "title", "decree_number", "confidence", "is_published")
+    list_filter = ("is_published", "precision", "confidence")
+    search_fields = ("title_tr", "title_en", "description_tr", "description_en", "legal_reference_tr", "gazette_number")
+    date_hierarchy = "date"
+    ordering = ("date",)
+    autocomplete_fields = ("source",)
+
+
+@admin.register(Decoy)
+class DecoyAdmin(PublishableAdmin):
+    list_display = ("text", "kind", "is_published")
+    list_filter = ("is_published", "kind")
+    search_fields = ("text_tr", "text_en", "editor_note")
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(PublishableAdmin):
+    list_display = ("term_tr", "term_en", "is_published")
+    search_fields = ("term_tr", "term_en", "definition_tr", "definition_en")
+    ordering = ("term_tr",)
+    autocomplete_fields = ("source",)
+
+
+@admin.register(Quiz)
+class QuizAdmin(PublishableAdmin):
+    list_display = ("title", "topic", "length", "difficulty", "is_published")
+    list_filter = ("is_published", "topic", "difficulty")
+    search_fields = ("title_tr", "title_en")
+    preview_questions = False
+
+
+@admin.register(Classroom)
+class ClassroomAdmin(admin.ModelAdmin):
+    list_display = ("name", "teacher", "join_code", "created_at")
+    search_fields = ("name", "join_code", "teacher__username")
+    list_select_related = ("teacher",)
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ("title", "classroom", "topic", "opens_at", "due_at")
+    list_select_related = ("classroom",)
+    search_fields = ("title", "classroom__name")

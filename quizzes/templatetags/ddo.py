@@ -1,0 +1,22 @@
+from django import template
+from django.utils import formats
+from django.utils.translation import get_language
+
+register = template.Library()
+
+_FORMATS = {"day": "j F Y", "month": "F Y", "year": "Y"}
+
+
+@register.filter
+def precise_date(event):
+    """An event's date to the precision it is known: never a day we do not know."""
+    return formats.date_format(event.date, _FORMATS.get(event.precision, "Y"))
+
+
+@register.filter
+def in_language(text, language=None):
+    """Pick the current (or given) language from a frozen {"tr": ..., "en": ...} text."""
+    if not isinstance(text, dict):
+        return text or ""
+    language = language or get_language()
+    return text.get(language) or text.get("tr") or ""

@@ -1,0 +1,3 @@
+from .errors import bad_request, forbidden, not_found
+
+__all__ = ["bad_request", "forbidden", "not_found"]

@@ -1,0 +1,73 @@
+"""The learning pages: the office, its departments, duties, timeline, glossary and sources.
+
+Each page makes a fixed number of queries (one per list, sources joined in),
+and sorts named lists in the page language's alphabetical order.
+"""
+
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from ..languages import sort_key_for
+from ..models import Department, Duty, GlossaryTerm, Organisation, Source, TimelineEvent
+
+
+def _published(model):
+    """Published rows whose source is published too: every fact must be followable."""
+    return model.objects.published().filter(source__is_published=True).select_related("source")
+
+
+def _sorted_by(items, attribute):
+    key = sort_key_for(get_language())
+    return sorted(items, key=lambda item: key(getattr(item, attribute)))
+
+
+def overview(request):
+    organisations = {o.slug: o for o in _published(Organisation)}
+    events = list(_published(TimelineEvent).filter(decree_number__isnull=False))
+    return render(
+        request,
+        "quizzes/overview.html",
+        {
+            "office": organisations.pop("ddo", None),
+            "organisations": list(organisations.values()),
+            "decrees": events,
+        },
+    )
+
+
+def departments(request):
+    rows = list(_published(Department))
+    return render(
+        request,
+        "quizzes/departments.html",
+        {
+            "source_departments": _sorted_by([d for d in rows if d.listing == Department.Listing.SOURCE], "name"),
+            "official_units": _sorted_by([d for d in rows if d.listing == Department.Listing.OFFICIAL_2019], "name"),
+        },
+    )
+
+
+def duties(request):
+    rows = list(_published(Duty))
+    return render(
+        request,
+        "quizzes/duties.html",
+        {
+            "office_duties": [d for d in rows if d.holder == Duty.Holder.OFFICE],
+            "transferred_duties": [d for d in rows if d.holder == Duty.Holder.TRANSFERRED],
+        },
+    )
+
+
+def timeline(request):
+    return render(request, "quizzes/timeline.html", {"events": list(_published(TimelineEvent))})
+
+
+def glossary(request):
+    terms = GlossaryTerm.objects.published().select_related("source")
+    terms = [t for t in terms if t.source is None or t.source.is_published]
+    return render(request, "quizzes/glossary.html", {"terms": _sorted_by(terms, "term")})
+
+
+def sources(request):
+    return render(request, "quizzes/sources.html", {"sources": _sorted_by(Source.objects.published(), "publisher")})
