@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from .groups import is_teacher
+
 
 def language_switch(request):
     """Links to the same page in each other language, for the switch in the header."""
@@ -13,12 +15,12 @@ def language_switch(request):
             for code, name in settings.LANGUAGES
             if code != current
         ],
-        "is_teacher": request.user.is_authenticated and _is_teacher(request),
+        "is_teacher": _is_teacher(request),
     }
 
 
 def _is_teacher(request):
     # Cached on the request: base.html asks on every page.
     if not hasattr(request, "_is_teacher"):
-        request._is_teacher = request.user.groups.filter(name="Teachers").exists()
+        request._is_teacher = is_teacher(request.user)
     return request._is_teacher

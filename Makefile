@@ -1,0 +1,49 @@
+# The team's habits. `make run` and `make test` are all a new machine needs (Python 3.11).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test test-browser lint format messages bench screenshots check-deploy clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Needs GNU gettext. The compiled .mo files are committed, so `make run` does not.
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages --locale tr --locale en --ignore ".venv/*" --ignore "bench/*" --ignore "tests/*" --no-obsolete
+	$(PY) manage.py compilemessages --ignore ".venv/*"
+
+bench: $(VENV)/.installed
+	$(PY) bench/bench_generation.py
+	$(PY) bench/bench_reports.py
+	$(PY) bench/bench_http.py
+
+screenshots: $(VENV)/.installed
+	$(PY) bench/screenshots.py
+
+check-deploy: $(VENV)/.installed
+	DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-enough-secret-key-value ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles screenshots

@@ -1,0 +1,69 @@
+"""Forms for starting a quiz and reading the answers a quiz page posts.
+
+The quiz page never carries option keys (they could reveal the answer, e.g.
+``decoy:...``): it posts option positions, and this module turns them back
+into keys against the attempt's frozen questions.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Difficulty, Topic
+
+LENGTH_CHOICES = [(5, "5"), (10, "10"), (15, "15"), (20, "20")]
+TOPIC_CHOICES = [("mixed", _("Mixed: all topics")), *Topic.choices]
+DIFFICULTY_CHOICES = [("any", _("Any difficulty")), *Difficulty.choices]
+
+
+class StartQuizForm(forms.Form):
+    topic = forms.ChoiceField(label=_("Topic"), choices=TOPIC_CHOICES, initial="mixed")
+    length = forms.TypedChoiceField(label=_("Questions"), choices=LENGTH_CHOICES, coerce=int, initial=10)
+    difficulty = forms.ChoiceField(label=_("Difficulty"), choices=DIFFICULTY_CHOICES, initial="any")
+
+
+def _index(value, size):
+    """A posted position, or ValueError when it is not one of ``range(size)``."""
+    number = int(value)
+    if not 0 <= number < size:
+        raise ValueError(value)
+    return number
+
+
+def responses_from_post(questions, data):
+    """Read ``q-<position>`` fields into ``{position: response}`` in option keys.
+
+    Returns ``(responses, errors)``; a question left unanswered is in neither.
+    Errors are messages for the learner, keyed by position.
+    """
+    responses, errors = {}, {}
+    for position, question in enumerate(questions):
+        options = question["options"]
+        try:
+            if question["type"] == "ordering":
+                given = [data.get(f"q-{position}-{i}", "") for i in range(len(options))]
+                if not any(given):
+                    continue
+                if not all(given):
+                    continue  # still being ordered; kept in the page, saved once complete
+                places = [_index(int(v) - 1, len(options)) for v in given]
+                if len(set(places)) != len(places):
+                    errors[position] = _("Give each item a different place in the order.")
+                    continue
+                ordered = sorted(range(len(options)), key=lambda i: places[i])
+                responses[position] = [options[i]["key"] for i in ordered]
+            elif question["type"] == "matching":
+                targets = question["targets"]
+                pairs = {}
+                for i, option in enumerate(options):
+                    value = data.get(f"q-{position}-{i}", "")
+                    if value:
+                        pairs[option["key"]] = targets[_index(value, len(targets))]["key"]
+                if pairs:
+                    responses[position] = pairs
+            else:
+                value = data.get(f"q-{position}", "")
+                if value:
+                    responses[position] = options[_index(value, len(options))]["key"]
+        except (ValueError, TypeError, KeyError, IndexError):
+            errors[position] = _("That answer is not one of this question's options.")
+    return responses, errors

@@ -1,0 +1,165 @@
+"""Taking a quiz: the catalogue, starting, answering (saved as you go), submitting, the result."""
+
+import secrets
+
+from django.contrib import messages
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import presentation, services
+from ..forms import StartQuizForm, responses_from_post
+from ..models import Attempt, Quiz
+
+
+def owner_for(request):
+    """``(user, None)`` for an account, ``(None, guest_key)`` for a visitor practising without one."""
+    if request.user.is_authenticated:
+        return request.user, None
+    if not request.session.get("guest_key"):
+        request.session["guest_key"] = secrets.token_urlsafe(24)
+    return None, request.session["guest_key"]
+
+
+def attempts_of(request):
+    if request.user.is_authenticated:
+        return Attempt.objects.filter(user=request.user)
+    guest_key = request.session.get("guest_key")
+    if not guest_key:
+        return Attempt.objects.none()
+    return Attempt.objects.filter(user__isnull=True, guest_key=guest_key)
+
+
+def _own_attempt(request, public_id):
+    """The attempt, if it is the requester's; 404 otherwise, so ids of others are not confirmed."""
+    attempt = get_object_or_404(Attempt, public_id=public_id)
+    if not attempt.belongs_to(request):
+        raise Http404
+    return attempt
+
+
+@require_GET
+def catalogue(request):
+    unfinished = list(attempts_of(request).filter(submitted_at__isnull=True).select_related("quiz")[:5])
+    return render(
+        request,
+        "quizzes/catalogue.html",
+        {
+            "form": StartQuizForm(),
+            "named_quizzes": list(Quiz.objects.published()),
+            "unfinished": unfinished,
+        },
+    )
+
+
+@require_POST
+def start(request):
+    quiz = None
+    if request.POST.get("quiz"):
+        quiz = Quiz.objects.published().filter(slug=request.POST["quiz"]).first()
+        if quiz is None:
+            messages.error(request, _("That quiz does not exist."))
+            return redirect("quizzes:catalogue")
+        settings = {"topic": quiz.topic, "length": quiz.length, "difficulty": quiz.difficulty}
+    else:
+        form = StartQuizForm(request.POST)
+        if not form.is_valid():
+            named = list(Quiz.objects.published())
+            return render(
+                request, "quizzes/catalogue.html", {"form": form, "named_quizzes": named, "unfinished": []}, status=400
+            )
+        settings = form.cleaned_data
+    try:
+        attempt = services.start_attempt(owner_for(request), quiz=quiz, **settings)
+    except services.NoQuestions:
+        messages.error(request, _("There is not enough published content for this quiz yet."))
+        return redirect("quizzes:catalogue")
+    return redirect("quizzes:take", public_id=attempt.public_id)
+
+
+def _render_take(request, attempt, errors=None, status=200):
+    language = get_language()
+    responses = {a.position: a.response for a in attempt.answers.all()}
+    errors = errors or {}
+    questions = [
+        {
+            "position": i,
+            "number": i + 1,
+            "error": errors.get(i),
+            **presentation.for_taking(q, responses.get(i), language),
+        }
+        for i, q in enumerate(attempt.questions)
+    ]
+    answered = sum(1 for r in responses.values() if r not in (None, "", [], {}))
+    return render(
+        request,
+        "quizzes/take.html",
+        {"attempt": attempt, "questions": questions, "answered": answered, "has_errors": bool(errors)},
+        status=status,
+    )
+
+
+@require_GET
+def take(request, public_id):
+    attempt = _own_attempt(request, public_id)
+    if attempt.is_submitted:
+        return redirect("quizzes:result", public_id=public_id)
+    return _render_take(request, attempt)
+
+
+@require_POST
+def save(request, public_id):
+    """Save the posted answers; then, by the button pressed, stay, submit, or switch language."""
+    attempt = _own_attempt(request, public_id)
+    action = request.POST.get("action", "save")
+    wants_json = action == "autosave"
+    if attempt.is_submitted:
+        return _closed(request, attempt, wants_json)
+    responses, errors = responses_from_post(attempt.questions, request.POST)
+    try:
+        result = services.save_answers(attempt, responses, get_language())
+    except services.AttemptClosed:
+        return _closed(request, attempt, wants_json)
+    errors = {**{p: str(m) for p, m in errors.items()}, **result.errors}
+    if wants_json:
+        return JsonResponse(
+            {"saved": result.saved, "errors": {str(p): str(m) for p, m in errors.items()}},
+            status=400 if errors else 200,
+        )
+    if errors:
+        return _render_take(request, attempt, errors=errors, status=400)
+    if action == "submit":
+        services.submit_attempt(attempt)
+        return redirect("quizzes:result", public_id=public_id)
+    if action.startswith("language:"):
+        take_url = reverse("quizzes:take", kwargs={"public_id": public_id})
+        return redirect(translate_url(take_url, action.removeprefix("language:")))
+    messages.success(request, _("Your answers are saved."))
+    return redirect("quizzes:take", public_id=public_id)
+
+
+def _closed(request, attempt, wants_json):
+    message = _("This quiz has been submitted; its answers can no longer change.")
+    if wants_json:
+        return JsonResponse({"error": message}, status=409)
+    return render(request, "quizzes/closed.html", {"attempt": attempt, "message": message}, status=409)
+
+
+@require_GET
+def result(request, public_id):
+    attempt = _own_attempt(request, public_id)
+    if not attempt.is_submitted:
+        return redirect("quizzes:take", public_id=public_id)
+    language = get_language()
+    answers = {a.position: a for a in attempt.answers.all()}
+    rows = [
+        {
+            "number": i + 1,
+            **presentation.for_result(q, answers[i].response, answers[i].mark, language),
+        }
+        for i, q in enumerate(attempt.questions)
+    ]
+    return render(request, "quizzes/result.html", {"attempt": attempt, "rows": rows})

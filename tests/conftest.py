@@ -1,0 +1,96 @@
+"""Shared fixtures: the office content in the test database, users in each role, a browser."""
+
+import os
+import shutil
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+
+from quizzes.groups import EDITORS, TEACHERS
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PASSWORD = "a-Good-test-passw0rd"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Throttle counters live in the cache; each test starts with none.
+    cache.clear()
+
+
+@pytest.fixture
+def content(db):
+    """The whole office content from fixtures/ (reloaded if a transactional test flushed it)."""
+    from quizzes.models import Source
+
+    if not Source.objects.exists():
+        call_command("loaddata", "content", "quizzes", verbosity=0)
+
+
+def make_user(username, *, role=None, **extra):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def student(db):
+    return make_user("ogrenci", first_name="Öğrenci")
+
+
+@pytest.fixture
+def other_student(db):
+    return make_user("diger")
+
+
+@pytest.fixture
+def teacher(db):
+    return make_user("ogretmen", role=TEACHERS)
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", role=EDITORS, is_staff=True)
+
+
+# --- Browser -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. On CI a missing browser fails; elsewhere it skips."""
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM}: apt-get install chromium (never `playwright install`)."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls
+    # from the test body are still synchronous and safe here.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="tr-TR")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
