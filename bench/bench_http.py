@@ -1,0 +1,142 @@
+"""Requests per second of the quiz pages under gunicorn, against a bare Django view served the same way.
+
+Budget (DESIGN.md): the quiz pages reach at least half the requests per second
+of the bare view on this 2-core machine. Loopback only, bounded in time.
+
+    .venv/bin/python bench/bench_http.py [--seconds 10] [--connections 8] [--workers 4]
+
+Needs `wrk` (Debian: apt-get install wrk). Uses a throwaway SQLite database
+with the demo content and accounts; nothing of yours is touched.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = 8765
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+
+    workdir = Path(tempfile.mkdtemp(prefix="ddo-bench-http-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "LOG_LEVEL": "ERROR",
+    }
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    python = sys.executable
+    subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([python, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    cookie, paths = prepare()
+
+    server = subprocess.Popen(
+        [
+            str(Path(python).parent / "gunicorn"),
+            "ddo_learn.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_until_up(f"http://127.0.0.1:{PORT}/bare/")
+        print(f"gunicorn, {args.workers} sync workers; wrk, {args.connections} connections, {args.seconds} s per page")
+        results = {}
+        for name, path in [("bare view", "/bare/"), *paths]:
+            results[name] = rps = wrk(path, cookie, args.seconds, args.connections)
+            ratio = "" if name == "bare view" else f"   {rps / results['bare view']:.0%} of the bare view"
+            print(f"{name:<28} {rps:8.0f} requests/s{ratio}")
+    finally:
+        server.terminate()
+        server.wait(10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def prepare():
+    """A logged-in student's session cookie, an attempt in progress and a submitted one."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from quizzes import services
+
+    student = get_user_model().objects.get(username="ayse")
+    client = Client()
+    client.force_login(student)
+    cookie = f"sessionid={client.cookies['sessionid'].value}"
+    owner = (student, None)
+    taking = services.start_attempt(owner, topic="mixed", length=20, seed=1)
+    done = services.start_attempt(owner, topic="mixed", length=20, seed=2)
+    services.submit_attempt(done)
+    return cookie, [
+        ("overview /en/", "/en/"),
+        ("catalogue", "/en/quizzes/"),
+        ("quiz page (20 questions)", f"/en/attempts/{taking.public_id}/"),
+        ("result page (20 questions)", f"/en/attempts/{done.public_id}/result/"),
+        ("progress page", "/en/progress/"),
+    ]
+
+
+def wait_until_up(url, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)  # noqa: S310 (loopback)
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit("gunicorn did not start")
+
+
+def wrk(path, cookie, seconds, connections):
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "-H",
+            f"Cookie: {cookie}",
+            f"http://127.0.0.1:{PORT}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if "Non-2xx" in output:
+        sys.exit(f"{path} answered with errors:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""Screenshots of every page, at phone (375 px) and desktop (1280 px) width, in Turkish and English.
+
+    .venv/bin/python bench/screenshots.py [--out screenshots]
+
+Serves the demo content from a throwaway SQLite database and drives Debian's
+Chromium (/usr/bin/chromium) through Playwright. Writes
+``<out>/<width>/<language>-<page>.png`` and prints each path.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = 8766
+WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
+LANGUAGES = ("tr", "en")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "screenshots"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    workdir = Path(tempfile.mkdtemp(prefix="ddo-screenshots-"))
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}", "DJANGO_SETTINGS_MODULE": "ddo_learn.settings"}
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    python = sys.executable
+    subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([python, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    sessions, pages = prepare()
+    server = subprocess.Popen(
+        [python, "manage.py", "runserver", "--noreload", f"127.0.0.1:{PORT}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_up(f"http://127.0.0.1:{PORT}/tr/")
+        shoot(out, sessions, pages)
+    finally:
+        server.terminate()
+        server.wait(10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def prepare():
+    """Sessions for the demo student and teacher, and the pages each of them sees."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from quizzes import services
+    from quizzes.models import Classroom
+
+    users = get_user_model().objects
+    sessions = {}
+    for username in ("ayse", "teacher", "editor"):
+        client = Client()
+        client.force_login(users.get(username=username))
+        sessions[username] = client.cookies["sessionid"].value
+    ayse = users.get(username="ayse")
+    taking = services.start_attempt((ayse, None), topic="mixed", length=10, seed=7)
+    done = services.start_attempt((ayse, None), topic="mixed", length=10, seed=8)
+    responses = {i: q["answer"] for i, q in enumerate(done.questions) if i % 3}
+    services.save_answers(done, responses, "tr")
+    services.submit_attempt(done)
+    classroom = Classroom.objects.filter(teacher__username="teacher").first()
+    pages = [
+        (None, "overview", ""),
+        (None, "departments", "departments/"),
+        (None, "duties", "duties/"),
+        (None, "timeline", "timeline/"),
+        (None, "glossary", "glossary/"),
+        (None, "sources", "sources/"),
+        (None, "catalogue", "quizzes/"),
+        (None, "login", "accounts/login/"),
+        ("ayse", "quiz", f"attempts/{taking.public_id}/"),
+        ("ayse", "result", f"attempts/{done.public_id}/result/"),
+        ("ayse", "progress", "progress/"),
+        ("ayse", "my-classes", "classes/"),
+    ]
+    if classroom is not None:
+        base = f"teach/classes/{classroom.pk}/"
+        pages += [
+            ("teacher", "teacher-home", "teach/"),
+            ("teacher", "teacher-class", base),
+            ("teacher", "report-class", f"{base}report/"),
+            ("teacher", "report-student", f"{base}students/{ayse.pk}/"),
+            ("teacher", "report-topics", f"{base}topics/"),
+            ("teacher", "report-items", f"{base}items/"),
+        ]
+    pages.append(("editor", "admin-department", "admin/quizzes/department/1/change/"))
+    return sessions, pages
+
+
+def shoot(out, sessions, pages):
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+
+    base = f"http://127.0.0.1:{PORT}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        for width_name, (width, height) in WIDTHS.items():
+            for who in (None, *sessions):
+                context = browser.new_context(viewport={"width": width, "height": height})
+                if who:
+                    context.add_cookies([{"name": "sessionid", "value": sessions[who], "url": base}])
+                page = context.new_page()
+                for user, name, path in pages:
+                    if user != who:
+                        continue
+                    for language in LANGUAGES:
+                        page.goto(f"{base}/{language}/{path}")
+                        target = out / width_name / f"{language}-{name}.png"
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        page.screenshot(path=str(target), full_page=True)
+                        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+                context.close()
+        browser.close()
+
+
+def wait_until_up(url, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)  # noqa: S310 (loopback)
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit("the server did not start")
+
+
+if __name__ == "__main__":
+    main()
