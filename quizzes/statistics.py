@@ -243,12 +243,14 @@ def flag_item(facility: float | None, discrimination: float | None, n: int, thre
       more often: usually a wrong key or an ambiguous question);
     * ``weak_discrimination``: 0 ≤ discrimination < thresholds["weak_discrimination_below"].
 
-    No flags at all when n < thresholds["min_trusted_count"] (too few answers
-    to trust the figures); a figure that is None raises no flag. Suggested
-    thresholds (STATISTICS.md, settings.ITEM_FLAGS): 90, 20, 20.
+    A figure that is None raises no flag. The flags are raised whatever the
+    number of answers ``n``: with generated quizzes a class meets each item a
+    few times, and a teacher still wants to see a suspicious item. Below
+    thresholds["min_trusted_count"] answers the report says, beside the flags,
+    that the count is too small to trust (STATISTICS.md); ``n`` is kept in the
+    signature so that rule can move here. Suggested thresholds
+    (STATISTICS.md, settings.ITEM_FLAGS): 90, 20, 20.
     """
-    if n is None or n < thresholds["min_trusted_count"]:
-        return []
     flags = []
     if facility is not None:
         if facility > thresholds["too_easy_above"]:
