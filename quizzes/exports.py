@@ -1,0 +1,229 @@
+"""Reports as spreadsheets: XLSX (openpyxl) and CSV (UTF-8 with a BOM, so Excel reads Turkish letters).
+
+Both formats carry the same rows. Numbers stay numbers and dates real dates;
+Excel has no time zones, so dates are written in Istanbul local time, naive.
+"""
+
+import csv
+import datetime
+import io
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "yyyy-mm-dd hh:mm"
+_ASCII = str.maketrans("çğıöşüÇĞİÖŞÜâîûÂÎÛ", "cgiosuCGIOSUaiuAIU")
+
+
+def filename(classroom, report, extension):
+    """An ASCII file name: "9-a-dijital-donusum-results.xlsx" (ı → i, not dropped)."""
+    stem = slugify(classroom.name.translate(_ASCII)) or f"class-{classroom.pk}"
+    return f"{stem}-{report}.{extension}"
+
+
+def _local(value):
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(tzinfo=None, microsecond=0)
+    return value
+
+
+def _number(value, digits=1):
+    return None if value is None else round(float(value), digits)
+
+
+# A text cell starting with one of these is run as a formula by spreadsheets; a
+# student could name themselves "=HYPERLINK(...)". Such text is kept as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(value):
+    """Text a spreadsheet would read as a formula gets a leading apostrophe (OWASP's advice for CSV)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+# --- Rows ------------------------------------------------------------------------------
+
+
+def results_table(overview):
+    """One row per student and assignment (long format: easy to filter and pivot)."""
+    headers = [
+        _("Student"),
+        _("Username"),
+        _("Assignment"),
+        _("Opens"),
+        _("Due"),
+        _("Status"),
+        _("Attempts submitted"),
+        _("Score (%)"),
+        _("First submitted"),
+    ]
+    rows = []
+    for row in overview.rows:
+        for cell in row.cells:
+            a = cell.assignment
+            rows.append(
+                [
+                    row.name,
+                    row.student.get_username(),
+                    a.title,
+                    _local(a.opens_at),
+                    _local(a.due_at),
+                    str(cell.status_label),
+                    cell.submitted,
+                    _number(cell.percent),
+                    _local(cell.first_submitted_at),
+                ]
+            )
+    return headers, rows
+
+
+def items_table(analysis):
+    headers = [
+        _("Question key"),
+        _("Question"),
+        _("Topic"),
+        _("Type"),
+        _("Content item"),
+        _("Answers"),
+        _("Facility (%)"),
+        _("Discrimination (%)"),
+        _("Enough answers to trust"),
+        _("Flags"),
+        _("Answers in Turkish"),
+        _("Facility in Turkish (%)"),
+        _("Answers in English"),
+        _("Facility in English (%)"),
+        _("Gap, English − Turkish (points)"),
+        _("Correct answer"),
+        _("Most chosen wrong option"),
+        _("Its share of answers (%)"),
+    ]
+    rows = []
+    for item in analysis.items:
+        tr, en = item.languages
+        top = max(item.distractors, key=lambda d: d.count, default=None)
+        rows.append(
+            [
+                item.key,
+                item.prompt,
+                str(item.topic_label),
+                item.type,
+                item.item_ref,
+                item.n,
+                _number(item.facility),
+                _number(item.discrimination),
+                _("yes") if item.trusted else _("no"),
+                "; ".join(str(label) for _code, label in item.flags),
+                tr.n,
+                _number(tr.facility),
+                en.n,
+                _number(en.facility),
+                _number(item.language_gap),
+                item.correct_text,
+                top.text if top and top.count else "",
+                _number(top.share) if top and top.count else None,
+            ]
+        )
+    return headers, rows
+
+
+def distractors_table(analysis):
+    headers = [
+        _("Question key"),
+        _("Wrong option"),
+        _("Chosen"),
+        _("Share of answers (%)"),
+        _("Mean score of choosers (%)"),
+    ]
+    rows = [
+        [item.key, d.text, d.count, _number(d.share), _number(d.mean_percent)]
+        for item in analysis.items
+        for d in item.distractors
+    ]
+    return headers, rows
+
+
+# --- Writers ------------------------------------------------------------------------------
+
+
+def _sheet(sheet, title, headers, rows):
+    sheet.title = title[:31]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = [len(str(h)) for h in headers]
+    for row in rows:
+        sheet.append(row)
+        for i, value in enumerate(row):
+            widths[i] = max(widths[i], 16 if isinstance(value, datetime.datetime) else len(str(value or "")))
+    for column in sheet.iter_cols(min_row=2):
+        for cell in column:
+            if isinstance(cell.value, datetime.datetime):
+                cell.number_format = DATE_FORMAT
+            elif isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # openpyxl would store it as a formula
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
+    sheet.freeze_panes = "A2"
+
+
+def xlsx_response(name, sheets):
+    """``sheets``: [(title, headers, rows)] → an attachment response."""
+    workbook = Workbook()
+    for i, (title, headers, rows) in enumerate(sheets):
+        sheet = workbook.active if i == 0 else workbook.create_sheet()
+        _sheet(sheet, title, headers, rows)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
+
+
+def _csv_value(value):
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return "" if value is None else _csv_safe(value)
+
+
+def csv_response(name, headers, rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(headers)
+    writer.writerows([_csv_value(v) for v in row] for row in rows)
+    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
+
+
+def results_xlsx(overview):
+    headers, rows = results_table(overview)
+    return xlsx_response(filename(overview.classroom, "results", "xlsx"), [(_("Results"), headers, rows)])
+
+
+def results_csv(overview):
+    headers, rows = results_table(overview)
+    return csv_response(filename(overview.classroom, "results", "csv"), headers, rows)
+
+
+def items_xlsx(analysis):
+    return xlsx_response(
+        filename(analysis.classroom, "items", "xlsx"),
+        [(_("Questions"), *items_table(analysis)), (_("Wrong options"), *distractors_table(analysis))],
+    )
+
+
+def items_csv(analysis):
+    headers, rows = items_table(analysis)
+    return csv_response(filename(analysis.classroom, "items", "csv"), headers, rows)

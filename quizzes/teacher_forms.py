@@ -1,0 +1,84 @@
+"""Forms for the teacher's pages (classes, assignments) and the student's join form."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .forms import DIFFICULTY_CHOICES, TOPIC_CHOICES
+from .models import Assignment, Classroom
+
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+def normalise_join_code(value):
+    """A code as typed (any case, with spaces or dashes) in the form it is stored.
+
+    Join codes use only ASCII capitals and digits, so ``upper()`` is safe here;
+    a Turkish dotted or dotless i cannot be part of a valid code anyway.
+    """
+    return "".join(ch for ch in (value or "") if ch not in " -\t").upper()
+
+
+class ClassroomForm(forms.ModelForm):
+    class Meta:
+        model = Classroom
+        fields = ["name"]
+        labels = {"name": _("Class name")}
+        help_texts = {"name": _("For example: 9-A History")}
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format=DATETIME_LOCAL)
+
+
+class AssignmentForm(forms.ModelForm):
+    topic = forms.ChoiceField(label=_("Topic"), choices=TOPIC_CHOICES, initial="mixed")
+    length = forms.IntegerField(label=_("Questions"), min_value=5, max_value=30, initial=10)
+    difficulty = forms.ChoiceField(label=_("Difficulty"), choices=DIFFICULTY_CHOICES, initial="any")
+    max_attempts = forms.IntegerField(
+        label=_("Attempts allowed"),
+        min_value=1,
+        max_value=10,
+        initial=1,
+        help_text=_("1, or more to count the best of them."),
+    )
+
+    class Meta:
+        model = Assignment
+        fields = ["title", "topic", "length", "difficulty", "opens_at", "due_at", "max_attempts", "same_questions"]
+        labels = {
+            "title": _("Title"),
+            "opens_at": _("Opens"),
+            "due_at": _("Due"),
+            "same_questions": _("Same questions for everyone"),
+        }
+        help_texts = {
+            "same_questions": _("Unticked, each student gets their own questions on the same settings."),
+        }
+        widgets = {"opens_at": DateTimeLocalInput(), "due_at": DateTimeLocalInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and not self.instance.pk:
+            now = timezone.localtime().replace(second=0, microsecond=0)
+            self.initial.setdefault("opens_at", now)
+            self.initial.setdefault("due_at", now + datetime.timedelta(days=7))
+        for name in ("opens_at", "due_at"):
+            self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label=_("Class code"),
+        max_length=40,
+        help_text=_("The 6-character code your teacher gave you."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+    def clean_code(self):
+        return normalise_join_code(self.cleaned_data["code"])

@@ -1,0 +1,277 @@
+"""The teacher's pages: classes, assignments, reports and exports.
+
+Only members of the Teachers group get in (others: 403), and a teacher sees
+only their own classes (another teacher's class: 404, so its existence is not
+confirmed).
+"""
+
+import secrets
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .. import charts, exports, reports
+from ..groups import is_teacher
+from ..models import Assignment, Classroom, Membership, new_join_code
+from ..teacher_forms import AssignmentForm, ClassroomForm
+
+JOIN_CODE_TRIES = 5
+
+
+def teacher_required(view):
+    """Anonymous: to the login page. Signed in but not a teacher: 403."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_teacher(request.user):
+            raise PermissionDenied
+        request._is_teacher = True  # the header's context processor need not ask again
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _own_classroom(request, pk):
+    return get_object_or_404(Classroom, pk=pk, teacher=request.user)
+
+
+# --- Classes and assignments ------------------------------------------------------------
+
+
+def create_classroom(teacher, name):
+    """A new class with a fresh join code; a rare clash with an existing code draws again."""
+    for _try in range(JOIN_CODE_TRIES):
+        try:
+            with transaction.atomic():
+                return Classroom.objects.create(teacher=teacher, name=name, join_code=new_join_code())
+        except IntegrityError:
+            continue
+    raise IntegrityError("could not draw a free join code")
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def home(request):
+    form = ClassroomForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if form.is_valid():
+            classroom = create_classroom(request.user, form.cleaned_data["name"])
+            messages.success(
+                request,
+                _("Class “%(name)s” created. Its join code is %(code)s.")
+                % {"name": classroom.name, "code": classroom.join_code},
+            )
+            return redirect("quizzes:teacher_class", pk=classroom.pk)
+    return render(
+        request,
+        "quizzes/teacher/home.html",
+        {"form": form, "classrooms": reports.teacher_classrooms(request.user)},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def create_assignment(classroom, form):
+    assignment = form.save(commit=False)
+    assignment.classroom = classroom
+    # Everyone gets the same questions by sharing one seed; otherwise each attempt draws its own.
+    assignment.seed = secrets.randbits(31) if assignment.same_questions else 0
+    assignment.save()
+    return assignment
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def classroom(request, pk):
+    classroom = _own_classroom(request, pk)
+    form = AssignmentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        assignment = create_assignment(classroom, form)
+        messages.success(request, _("Assignment “%(title)s” created.") % {"title": assignment.title})
+        return redirect("quizzes:teacher_class", pk=classroom.pk)
+    return render(
+        request,
+        "quizzes/teacher/classroom.html",
+        {
+            "classroom": classroom,
+            "students": reports.members(classroom),
+            "assignments": reports.assignments_with_submissions(classroom),
+            "form": form,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@teacher_required
+@require_POST
+def remove_student(request, pk, user_pk):
+    classroom = _own_classroom(request, pk)
+    membership = get_object_or_404(Membership.objects.select_related("student"), classroom=classroom, student=user_pk)
+    name = reports.display_name(membership.student)
+    membership.delete()
+    messages.success(
+        request,
+        _("%(name)s was removed from the class. Their past attempts stay in the reports of the assignments.")
+        % {"name": name},
+    )
+    return redirect("quizzes:teacher_class", pk=classroom.pk)
+
+
+# --- Reports ----------------------------------------------------------------------------
+
+
+@teacher_required
+@require_GET
+def class_report(request, pk):
+    classroom = _own_classroom(request, pk)
+    overview = reports.class_overview(classroom)
+    return render(
+        request,
+        "quizzes/teacher/class_report.html",
+        {
+            "classroom": classroom,
+            "overview": overview,
+            "histogram_chart": charts.bar_chart(
+                overview.histogram,
+                title=_("Score distribution: number of results in each 10-point band"),
+                description=_("Each student's score on each assignment, counted by band."),
+                y_label=_("results"),
+            ),
+        },
+    )
+
+
+@teacher_required
+@require_GET
+def student_report(request, pk, user_pk):
+    classroom = _own_classroom(request, pk)
+    student = get_object_or_404(get_user_model(), pk=user_pk, memberships__classroom=classroom)
+    report = reports.student_report(classroom, student, get_language())
+    trend = [
+        (formats.date_format(timezone.localtime(a.submitted_at), "d.m"), round(reports.attempt_percent(a) or 0))
+        for a in report.attempts
+    ]
+    return render(
+        request,
+        "quizzes/teacher/student_report.html",
+        {
+            "classroom": classroom,
+            "report": report,
+            "trend_chart": charts.line_chart(
+                trend,
+                title=_("Score of each attempt, oldest first (%)"),
+                y_label="%",
+            )
+            if trend
+            else None,
+            "mastery_chart": charts.bar_chart(
+                [(row["label"], row["percent"]) for row in report.mastery],
+                title=_("Mastery by topic (%)"),
+                y_max=100,
+                y_label="%",
+            )
+            if report.mastery
+            else None,
+        },
+    )
+
+
+@teacher_required
+@require_GET
+def topic_report(request, pk):
+    classroom = _own_classroom(request, pk)
+    report = reports.topic_report(classroom)
+    return render(
+        request,
+        "quizzes/teacher/topic_report.html",
+        {
+            "classroom": classroom,
+            "report": report,
+            "chart": charts.bar_chart(
+                [(t.label, t.percent_correct) for t in report.topics],
+                title=_("Answers fully correct, by topic (%)"),
+                y_max=100,
+                y_label="%",
+            )
+            if report.topics
+            else None,
+        },
+    )
+
+
+def _assignment_filter(request, classroom):
+    """The ?assignment=<pk> filter: None when absent, 400 when not a number, 404 when not this class's."""
+    value = request.GET.get("assignment", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise BadFilter
+    return get_object_or_404(Assignment, pk=int(value), classroom=classroom)
+
+
+class BadFilter(Exception):
+    pass
+
+
+@teacher_required
+@require_GET
+def item_report(request, pk):
+    classroom = _own_classroom(request, pk)
+    try:
+        assignment = _assignment_filter(request, classroom)
+    except BadFilter:
+        return HttpResponseBadRequest(_("The assignment filter must be an assignment of this class."))
+    analysis = reports.item_analysis(classroom, get_language(), assignment=assignment)
+    facility_bands = reports.histogram([i.facility for i in analysis.items if i.facility is not None])
+    return render(
+        request,
+        "quizzes/teacher/item_report.html",
+        {
+            "classroom": classroom,
+            "analysis": analysis,
+            "facility_bands": facility_bands,
+            "chart": charts.bar_chart(
+                facility_bands,
+                title=_("Questions by facility index: number of questions in each 10-point band"),
+                description=_("Facility is the share of full marks a question received, over first attempts."),
+                y_label=_("questions"),
+            )
+            if analysis.items
+            else None,
+        },
+    )
+
+
+EXPORTS = {
+    ("results", "xlsx"): exports.results_xlsx,
+    ("results", "csv"): exports.results_csv,
+    ("items", "xlsx"): exports.items_xlsx,
+    ("items", "csv"): exports.items_csv,
+}
+
+
+@teacher_required
+@require_GET
+def export(request, pk, report, fmt):
+    writer = EXPORTS.get((report, fmt))
+    if writer is None:
+        raise Http404
+    classroom = _own_classroom(request, pk)
+    if report == "results":
+        return writer(reports.class_overview(classroom))
+    try:
+        assignment = _assignment_filter(request, classroom)
+    except BadFilter:
+        return HttpResponseBadRequest(_("The assignment filter must be an assignment of this class."))
+    return writer(reports.item_analysis(classroom, get_language(), assignment=assignment))

@@ -1,0 +1,116 @@
+"""Small factories for classes, assignments and attempts, without the question generator.
+
+Attempts are built directly from hand-made frozen questions, so a test can
+say exactly which student chose which option, and hand-compute the result.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from quizzes.groups import TEACHERS
+from quizzes.models import Answer, Assignment, Attempt, Classroom, Membership
+from tests.conftest import make_user
+
+OPTION_TEXTS = {
+    "a": ("Veri Dairesi", "Data Department"),
+    "b": ("Siber Güvenlik Dairesi", "Cyber Security Department"),
+    "c": ("Tarım Dairesi", "Agriculture Department"),
+    "d": ("Işık Dairesi", "Light Department"),
+}
+
+
+def question(key, *, answer="a", options=("a", "b", "c", "d"), topic="departments", qtype="single", item=None):
+    """A frozen single-choice question whose option keys are ``<key>/<letter>``."""
+    return {
+        "key": key,
+        "template": key.split(":")[0],
+        "item": item or f"department:{key.split(':')[-1]}",
+        "type": qtype,
+        "topic": topic,
+        "difficulty": "medium",
+        "prompt": {"tr": f"Soru {key}?", "en": f"Question {key}?"},
+        "options": [
+            {"key": letter, "text": {"tr": OPTION_TEXTS[letter][0], "en": OPTION_TEXTS[letter][1]}}
+            for letter in options
+        ],
+        "targets": [],
+        "answer": answer,
+        "explanation": {"tr": "Açıklama.", "en": "Explanation."},
+        "source": {"title": {"tr": "Kaynak", "en": "Source"}, "publisher": "x", "published_on": None, "url": ""},
+    }
+
+
+def make_teacher(username="ogretmen", **extra):
+    return make_user(username, role=TEACHERS, **extra)
+
+
+def make_student(username, full_name=""):
+    first, _sep, last = full_name.partition(" ")
+    return make_user(username, first_name=first, last_name=last)
+
+
+def make_classroom(teacher, students=(), name="9-A Dijital Dönüşüm"):
+    classroom = Classroom.objects.create(teacher=teacher, name=name)
+    Membership.objects.bulk_create(Membership(classroom=classroom, student=s) for s in students)
+    return classroom
+
+
+def make_assignment(classroom, title="Daireler", *, opens_at=None, due_at=None, **extra):
+    now = timezone.now()
+    return Assignment.objects.create(
+        classroom=classroom,
+        title=title,
+        topic=extra.pop("topic", "departments"),
+        length=extra.pop("length", 5),
+        opens_at=opens_at or now - datetime.timedelta(days=7),
+        due_at=due_at or now + datetime.timedelta(days=7),
+        **extra,
+    )
+
+
+def make_attempt(student, assignment, choices, *, questions=None, number=1, submitted_at="now", language="tr"):
+    """An attempt whose i-th question got ``choices[i]`` (an option key, or None for no answer).
+
+    ``submitted_at``: "now", a datetime, or None for an attempt still open.
+    Marks are 1 for the question's answer, else 0, as grading would give.
+    """
+    questions = questions or [question(f"q:{i + 1}") for i in range(len(choices))]
+    submitted = timezone.now() if submitted_at == "now" else submitted_at
+    languages = language if isinstance(language, list | tuple) else [language] * len(questions)
+    marks = [
+        None if submitted is None else float(c is not None and c == q["answer"])
+        for q, c in zip(questions, choices, strict=True)
+    ]
+    attempt = Attempt.objects.create(
+        user=student,
+        topic=assignment.topic if assignment else "mixed",
+        difficulty="any",
+        length=len(questions),
+        seed=1,
+        assignment=assignment,
+        number=number,
+        questions=questions,
+        max_score=float(len(questions)),
+        score=None if submitted is None else sum(marks),
+        submitted_at=submitted,
+    )
+    Answer.objects.bulk_create(
+        Answer(
+            attempt=attempt,
+            position=i,
+            question_key=q["key"],
+            topic=q["topic"],
+            response=choice,
+            choice=choice or "",
+            mark=mark,
+            language=lang if choice is not None else "",
+        )
+        for i, (q, choice, mark, lang) in enumerate(zip(questions, choices, marks, languages, strict=True))
+    )
+    return attempt
+
+
+def marks_to_choices(marks):
+    """[1, 0, None] → ["a", "b", None]: right, wrong, no answer."""
+    return [None if m is None else ("a" if m else "b") for m in marks]
