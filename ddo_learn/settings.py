@@ -97,6 +97,7 @@ LANGUAGES = [("tr", _("Turkish")), ("en", _("English"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "tr"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("tr",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True

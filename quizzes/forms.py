@@ -41,11 +41,9 @@ def responses_from_post(questions, data):
         try:
             if question["type"] == "ordering":
                 given = [data.get(f"q-{position}-{i}", "") for i in range(len(options))]
-                if not any(given):
-                    continue
-                if not all(given):
+                places = [_index(int(v) - 1, len(options)) if v else None for v in given]
+                if None in places:
                     continue  # still being ordered; kept in the page, saved once complete
-                places = [_index(int(v) - 1, len(options)) for v in given]
                 if len(set(places)) != len(places):
                     errors[position] = _("Give each item a different place in the order.")
                     continue

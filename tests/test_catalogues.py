@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["tr", "en"]
+SAME_IN_BOTH_LANGUAGES = {"Excel (.xlsx)"}
 
 
 def catalogue(language):
@@ -48,6 +49,7 @@ def test_turkish_catalogue_really_is_turkish():
     po = catalogue("tr")
     assert po.find("Departments").msgstr == "Daireler"
     same = [e.msgid for e in po.translated_entries() if e.msgstr == e.msgid and len(e.msgid) > 12]
+    same = [msgid for msgid in same if msgid not in SAME_IN_BOTH_LANGUAGES]
     assert same == []
 
 
