@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,9 @@ class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "quizzes"
     verbose_name = _("DDO Learn content")
+
+    def ready(self):
+        from .groups import ensure_groups
+
+        # The data migration made the groups; this keeps them after a flush (live-server tests).
+        post_migrate.connect(ensure_groups, sender=self, dispatch_uid="quizzes.ensure_groups")
