@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from random import Random
 
 from .content import Text
-from .languages import turkish_lower
+from .languages import turkish_lower, turkish_upper
 
 TOPICS = ("departments", "duties", "timeline", "glossary")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -125,8 +125,14 @@ def _clashes(a, b):
     return _fold(a.tr, "tr") == _fold(b.tr, "tr") or _fold(a.en, "en") == _fold(b.en, "en")
 
 
+def _bare(text):
+    """Text to embed in a sentence: without the full stop a sentence of its own would end with."""
+    text = text.strip()
+    return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
+
+
 def _quote(text):
-    return Text(f"“{text.tr}”", f"“{text.en}”")
+    return Text(f"“{_bare(text.tr)}”", f"“{_bare(text.en)}”")
 
 
 def _date_text(date, precision):
@@ -149,10 +155,28 @@ def _according(confident):
     return Text("", "") if confident else ACCORDING
 
 
+def _capitalise(text, language):
+    first = turkish_upper(text[:1]) if language == "tr" else text[:1].upper()
+    return first + text[1:]
+
+
 def _lead(prefix, tr, en):
-    """A sentence with an optional lead-in; English capitalises after an empty one."""
-    en_text = f"{prefix.en}{en}" if prefix.en else en[:1].upper() + en[1:]
-    return Text(f"{prefix.tr}{tr}", en_text)
+    """A sentence with an optional lead-in; it starts with a capital when the lead-in is empty."""
+    return Text(
+        f"{prefix.tr}{tr}" if prefix.tr else _capitalise(tr, "tr"),
+        f"{prefix.en}{en}" if prefix.en else _capitalise(en, "en"),
+    )
+
+
+def _sentence(text):
+    """Text ending like a sentence."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…", "”", ")")) else f"{text}."
+
+
+def _the(name):
+    """An English name with the article a sentence needs ("the Department of ..."), unless it has one."""
+    return name if name.casefold().startswith("the ") else f"the {name}"
 
 
 # --- The content, indexed ------------------------------------------------------
@@ -169,9 +193,20 @@ class _Index:
         self.terms = {t.key: t for t in content.terms}
         self.organisations = {o.key: o for o in content.organisations}
         self.decoys = {d.key: d for d in content.decoys}
-        self.decoy_departments = [d for d in content.decoys if d.kind == "department"]
-        self.decoy_duties = [d for d in content.decoys if d.kind == "duty"]
+        # A decoy that reads like a real item (an editor's slip) would call a true fact false: never used.
+        self.decoy_departments = [
+            d
+            for d in content.decoys
+            if d.kind == "department" and not any(_clashes(d.text, o.name) for o in content.departments)
+        ]
+        self.decoy_duties = [
+            d for d in content.decoys if d.kind == "duty" and not any(_clashes(d.text, o.text) for o in content.duties)
+        ]
+        self.usable_decoys = {d.key for d in [*self.decoy_departments, *self.decoy_duties]}
         self.chronological = sorted(content.events, key=lambda e: (e.date, e.key))
+        dates = [e.date for e in content.events]
+        dates += [d for o in content.organisations for d in (o.founded_on, o.closed_on) if d]
+        self.latest_year = max(dates).year if dates else 0
 
     def same_listing(self, department):
         return [d for d in self.content.departments if d.listing == department.listing]
@@ -199,25 +234,39 @@ def _source(item):
     return source.as_dict() if source else None
 
 
-def _pick(rng, answer, candidates, count=OPTIONS - 1):
-    """Up to ``count`` distractors (key, Text) from ``candidates``, none reading like the answer or each other."""
+def _compatible(answer, candidates, group):
+    """Candidates, in the order given, that can stand together beside the answer.
+
+    None reads like the answer or an earlier one (in either language), and no
+    two share a group (e.g. the year of an event).
+    """
     chosen = []
-    pool = list(candidates)
-    rng.shuffle(pool)
-    for key, text in pool:
-        if len(chosen) == count:
-            break
+    taken = {group(answer[0])} if group else set()
+    for key, text in candidates:
         if key == answer[0] or _clashes(text, answer[1]) or any(key == k or _clashes(text, t) for k, t in chosen):
             continue
+        if group:
+            if group(key) in taken:
+                continue
+            taken.add(group(key))
         chosen.append((key, text))
     return chosen
 
 
-def _single(rng, answer, candidates, minimum=MIN_OPTIONS):
-    """Shuffled options for a single-choice question, or None when there are too few distractors."""
-    distractors = _pick(rng, answer, candidates)
-    if len(distractors) + 1 < minimum:
+def _single(rng, answer, candidates, minimum=MIN_OPTIONS, group=None):
+    """Shuffled options for a single-choice question, or None when there are too few distractors.
+
+    Whether there are enough is decided on the candidates in content order, so
+    it never depends on the seed (a key always rebuilds); which ones appear does.
+    """
+    enough = _compatible(answer, candidates, group)
+    if len(enough) + 1 < minimum:
         return None
+    shuffled = list(candidates)
+    rng.shuffle(shuffled)
+    distractors = _compatible(answer, shuffled, group)[: OPTIONS - 1]
+    if len(distractors) < min(OPTIONS - 1, len(enough)):
+        distractors = rng.sample(enough, min(OPTIONS - 1, len(enough)))
     options = [answer, *distractors]
     rng.shuffle(options)
     return [{"key": key, "text": text.as_dict()} for key, text in options]
@@ -235,7 +284,7 @@ def _question(template, slugs, item, options, answer, prompt, explanation, sourc
         "options": list(options),
         "targets": list(targets),
         "answer": answer,
-        "explanation": explanation.as_dict(),
+        "explanation": {"tr": _sentence(explanation.tr), "en": _sentence(explanation.en)},
         "source": source,
     }
 
@@ -301,7 +350,10 @@ def _dept_focus(t, ix, slugs, rng):
     if d is None:
         return None
     # Departments of the other listing may share a focus, so only the same list and decoys compete.
-    candidates = [(f"department:{o.key}", o.name) for o in ix.same_listing(d) if o.key != d.key]
+    # A department with the same focus would be a second right answer.
+    candidates = [
+        (f"department:{o.key}", o.name) for o in ix.same_listing(d) if o.key != d.key and not _clashes(o.focus, d.focus)
+    ]
     candidates += [(f"decoy:{o.key}", o.text) for o in ix.decoy_departments]
     options = _single(rng, (f"department:{d.key}", d.name), candidates)
     if options is None:
@@ -319,7 +371,9 @@ def _dept_focus(t, ix, slugs, rng):
             f"aşağıdaki dairelerden hangisi şu alana odaklanıyordu: {focus.tr}?",
             f"which of these departments focused on {focus.en}?",
         ),
-        Text(f"{d.name.tr} — odak alanı: {d.focus.tr}", f"{d.name.en} — focus: {d.focus.en}"),
+        Text(
+            f"{_bare(d.name.tr)} — odak alanı: {_bare(d.focus.tr)}", f"{_bare(d.name.en)} — focus: {_bare(d.focus.en)}"
+        ),
         _source(d),
     )
 
@@ -342,7 +396,9 @@ def _dept_of_focus(t, ix, slugs, rng):
         options,
         f"focus:{d.key}",
         _lead(lead, f"{name.tr} hangi alana odaklanıyordu?", f"what did {name.en} focus on?"),
-        Text(f"{d.name.tr} — odak alanı: {d.focus.tr}", f"{d.name.en} — focus: {d.focus.en}"),
+        Text(
+            f"{_bare(d.name.tr)} — odak alanı: {_bare(d.focus.tr)}", f"{_bare(d.name.en)} — focus: {_bare(d.focus.en)}"
+        ),
         _source(d),
     )
 
@@ -368,9 +424,10 @@ def _dept_is(t, ix, slugs, rng):
             f"which of these was one of {OFFICE_OF.en} departments?",
         ),
         Text(
-            f"{d.name.tr}, {OFFICE_OF.tr} dairelerinden biriydi. "
+            f"{_bare(d.name.tr)}, {OFFICE_OF.tr} dairelerinden biriydi. "
             "Diğer seçenekler Ofisin hiç sahip olmadığı birimlerdir.",
-            f"{d.name.en} was one of the office's departments. The other options are units it never had.",
+            f"{_capitalise(_the(d.name.en), 'en')} was one of the office's departments. "
+            "The other options are units it never had.",
         ),
         _source(d),
     )
@@ -383,7 +440,7 @@ def _decoy_subjects(kind):
 @template("dept_is_not", "single", "departments", "medium", ["decoy"], _decoy_subjects("department"))
 def _dept_is_not(t, ix, slugs, rng):
     decoy = ix.decoys.get(slugs[0])
-    if decoy is None or decoy.kind != "department":
+    if decoy is None or decoy.kind != "department" or decoy.key not in ix.usable_decoys:
         return None
     candidates = [(f"department:{d.key}", d.name) for d in ix.content.departments]
     options = _single(rng, (f"decoy:{decoy.key}", decoy.text), candidates)
@@ -400,8 +457,8 @@ def _dept_is_not(t, ix, slugs, rng):
             f"Which of these was never one of {OFFICE_OF.en} departments?",
         ),
         Text(
-            f"{decoy.text.tr}: Ofisin böyle bir dairesi yoktu; diğerleri Ofisin daireleriydi.",
-            f"{decoy.text.en}: the office never had such a department; the others were its departments.",
+            f"{_bare(decoy.text.tr)}: Ofisin böyle bir dairesi yoktu; diğerleri Ofisin daireleriydi.",
+            f"{_bare(decoy.text.en)}: the office never had such a department; the others were its departments.",
         ),
         None,
     )
@@ -423,8 +480,8 @@ def _tf_dept(t, ix, slugs, rng):
             f"{_quote(d.name).en} was one of {OFFICE_OF.en} departments. True or false?",
         ),
         Text(
-            f"Doğru: {d.name.tr} Ofisin dairelerinden biriydi.",
-            f"True: {d.name.en} was one of the office's departments.",
+            f"Doğru: {_bare(d.name.tr)} Ofisin dairelerinden biriydi.",
+            f"True: {_the(d.name.en)} was one of the office's departments.",
         ),
         _source(d),
     )
@@ -433,7 +490,7 @@ def _tf_dept(t, ix, slugs, rng):
 @template("tf_decoy_dept", "truefalse", "departments", "easy", ["decoy"], _decoy_subjects("department"))
 def _tf_decoy_dept(t, ix, slugs, rng):
     decoy = ix.decoys.get(slugs[0])
-    if decoy is None or decoy.kind != "department":
+    if decoy is None or decoy.kind != "department" or decoy.key not in ix.usable_decoys:
         return None
     return _truefalse(
         t,
@@ -445,8 +502,8 @@ def _tf_decoy_dept(t, ix, slugs, rng):
             f"{_quote(decoy.text).en} was one of {OFFICE_OF.en} departments. True or false?",
         ),
         Text(
-            f"Yanlış: Ofisin böyle bir dairesi yoktu ({decoy.text.tr}).",
-            f"False: the office never had such a department ({decoy.text.en}).",
+            f"Yanlış: Ofisin böyle bir dairesi yoktu ({_bare(decoy.text.tr)}).",
+            f"False: the office never had such a department ({_bare(decoy.text.en)}).",
         ),
         None,
     )
@@ -467,7 +524,10 @@ def _tf_focus(t, ix, slugs, rng):
             f"{_quote(d.name).tr} şu alana odaklanıyordu: {_quote(d.focus).tr}. Doğru mu, yanlış mı?",
             f"{_quote(d.name).en} focused on {_quote(d.focus).en}. True or false?",
         ),
-        Text(f"Doğru. {d.name.tr} — odak alanı: {d.focus.tr}", f"True. {d.name.en} — focus: {d.focus.en}"),
+        Text(
+            f"Doğru. {_bare(d.name.tr)} — odak alanı: {_bare(d.focus.tr)}",
+            f"True. {_bare(d.name.en)} — focus: {_bare(d.focus.en)}",
+        ),
         _source(d),
     )
 
@@ -501,8 +561,10 @@ def _tf_focus_swap(t, ix, slugs, rng):
             f"{_quote(d.name).en} focused on {_quote(other.focus).en}. True or false?",
         ),
         Text(
-            f"Yanlış. {d.name.tr} — odak alanı: {d.focus.tr} Verilen alan ise {other.name.tr} dairesinindi.",
-            f"False. {d.name.en} — focus: {d.focus.en} The focus given was that of {other.name.en}.",
+            f"Yanlış. {_bare(d.name.tr)} — odak alanı: {_bare(d.focus.tr)}. "
+            f"Verilen alan şu dairenindi: {_bare(other.name.tr)}.",
+            f"False. {_bare(d.name.en)} — focus: {_bare(d.focus.en)}. "
+            f"The focus given was that of {_the(_bare(other.name.en))}.",
         ),
         _source(d),
     )
@@ -556,8 +618,8 @@ def _match_focus(t, ix, slugs, rng):
             "match each department to what it focused on.",
         ),
         Text(
-            " ".join(f"{d.name.tr} — {d.focus.tr}." for d in departments),
-            " ".join(f"{d.name.en} — {d.focus.en}." for d in departments),
+            " ".join(f"{_bare(d.name.tr)} — {_bare(d.focus.tr)}." for d in departments),
+            " ".join(f"{_bare(d.name.en)} — {_bare(d.focus.en)}." for d in departments),
         ),
         _source(first),
         targets=right,
@@ -594,8 +656,9 @@ def _duty_is(t, ix, slugs, rng):
             f"which of these was one of {OFFICE_OF.en} duties?",
         ),
         Text(
-            f"Ofisin görevlerinden biri: {d.text.tr}.{note.tr} Diğer seçenekler Ofisin hiç üstlenmediği işlerdir.",
-            f"One of the office's duties: {d.text.en}.{note.en} The other options are tasks it never held.",
+            f"Ofisin görevlerinden biri: {_bare(d.text.tr)}.{note.tr} "
+            "Diğer seçenekler Ofisin hiç üstlenmediği işlerdir.",
+            f"One of the office's duties: {_bare(d.text.en)}.{note.en} The other options are tasks it never held.",
         ),
         _source(d),
     )
@@ -604,7 +667,7 @@ def _duty_is(t, ix, slugs, rng):
 @template("duty_is_not", "single", "duties", "medium", ["decoy"], _decoy_subjects("duty"))
 def _duty_is_not(t, ix, slugs, rng):
     decoy = ix.decoys.get(slugs[0])
-    if decoy is None or decoy.kind != "duty":
+    if decoy is None or decoy.kind != "duty" or decoy.key not in ix.usable_decoys:
         return None
     options = _single(rng, (f"decoy:{decoy.key}", decoy.text), [(f"duty:{d.key}", d.text) for d in ix.content.duties])
     if options is None:
@@ -620,8 +683,8 @@ def _duty_is_not(t, ix, slugs, rng):
             f"Which of these was never one of {OFFICE_OF.en} duties?",
         ),
         Text(
-            f"Ofis şu görevi hiç üstlenmedi: {decoy.text.tr}. Diğerleri Ofisin görevleriydi.",
-            f"The office never held this duty: {decoy.text.en}. The others were its duties.",
+            f"Ofis şu görevi hiç üstlenmedi: {_bare(decoy.text.tr)}. Diğerleri Ofisin görevleriydi.",
+            f"The office never held this duty: {_bare(decoy.text.en)}. The others were its duties.",
         ),
         None,
     )
@@ -654,9 +717,9 @@ def _duty_passed(t, ix, slugs, rng):
             f"According to the source, which of these duties of the office passed to {SUCCESSOR.en} in 2025?",
         ),
         Text(
-            f"{d.text.tr}: bu görev 2025'te {SUCCESSOR.tr}na geçti. "
+            f"Bu görev 2025'te {SUCCESSOR.tr}na geçti: {_bare(d.text.tr)}. "
             "Diğer seçenekler Ofisin hiç üstlenmediği işlerdir.",
-            f"{d.text.en}: this duty passed to {SUCCESSOR.en} in 2025. "
+            f"This duty passed to {SUCCESSOR.en} in 2025: {_bare(d.text.en)}. "
             "The other options are tasks the office never held.",
         ),
         _source(d),
@@ -689,7 +752,7 @@ def _tf_duty(t, ix, slugs, rng):
 @template("tf_decoy_duty", "truefalse", "duties", "easy", ["decoy"], _decoy_subjects("duty"))
 def _tf_decoy_duty(t, ix, slugs, rng):
     decoy = ix.decoys.get(slugs[0])
-    if decoy is None or decoy.kind != "duty":
+    if decoy is None or decoy.kind != "duty" or decoy.key not in ix.usable_decoys:
         return None
     return _truefalse(
         t,
@@ -715,13 +778,18 @@ def _title_names_year(event, year):
 
 def _event_explanation(event):
     when = _date_text(event.date, event.precision)
-    return Text(f"{when.tr}: {event.title.tr}", f"{when.en}: {event.title.en}")
+    return Text(f"{when.tr}: {_bare(event.title.tr)}", f"{when.en}: {_bare(event.title.en)}")
 
 
-def _years_near(rng, year, count, forbidden=()):
-    """``count`` distinct years within four of ``year``, none equal to it or in ``forbidden``."""
-    pool = [y for y in range(year - 4, year + 5) if y != year and y not in forbidden]
-    return rng.sample(pool, min(count, len(pool)))
+def _years_near(rng, year, count, latest):
+    """``count`` distinct years near ``year``, from a six-year window placed at random around it.
+
+    Placing the window at random keeps the answer from always being the middle
+    option; the window never passes ``latest`` (the content's last year), so
+    no option is a year the story has not reached.
+    """
+    start = min(year - rng.randint(0, 5), max(latest, year) - 5)
+    return rng.sample([y for y in range(start, start + 6) if y != year], count)
 
 
 def _year_option(year):
@@ -737,7 +805,7 @@ def _event_year(t, ix, slugs, rng):
     e = ix.events.get(slugs[0])
     if e is None or _title_names_year(e, e.date.year):
         return None
-    options = [_year_option(y) for y in [e.date.year, *_years_near(rng, e.date.year, OPTIONS - 1)]]
+    options = [_year_option(y) for y in [e.date.year, *_years_near(rng, e.date.year, OPTIONS - 1, ix.latest_year)]]
     rng.shuffle(options)
     title = _quote(e.title)
     return _question(
@@ -789,12 +857,8 @@ def _year_event(t, ix, slugs, rng):
         for o in ix.content.events
         if o.date.year != e.date.year and not _title_names_year(o, e.date.year)
     ]
-    # Only one event of each other year, so no two options share a year either.
-    by_year = {}
-    for key, title in candidates:
-        by_year.setdefault(ix.events[key.split(":", 1)[1]].date.year, []).append((key, title))
-    distractors = [rng.choice(group) for _, group in sorted(by_year.items())]
-    options = _single(rng, (f"event:{e.key}", e.title), distractors)
+    # No two options of one year: the question would have two answers or a give-away.
+    options = _single(rng, (f"event:{e.key}", e.title), candidates, group=lambda key: ix.events[key[6:]].date.year)
     if options is None:
         return None
     return _question(
@@ -940,8 +1004,8 @@ def _decree_number(t, ix, slugs, rng):
         options,
         f"decree:{number}",
         Text(
-            f"{when.tr}: {title.tr} Bu olaydaki Cumhurbaşkanlığı Kararnamesinin sayısı neydi?",
-            f"{when.en}: {title.en} What was the number of the Presidential Decree in this event?",
+            f"{when.tr} tarihli şu olaydaki Cumhurbaşkanlığı Kararnamesinin sayısı neydi: {title.tr}?",
+            f"What was the number of the Presidential Decree in this event of {when.en}: {title.en}?",
         ),
         Text(
             f"{number} sayılı Cumhurbaşkanlığı Kararnamesi. {_event_explanation(e).tr}",
@@ -1026,7 +1090,7 @@ def _successor(t, ix, slugs, rng):
         f"organisation:{successor.key}",
         Text(
             f"{year} yılında {office.name.tr} kapatıldığında görevlerini hangi kurum devraldı?",
-            f"When {office.name.en} was closed in {year}, which body took over its duties?",
+            f"When {_the(office.name.en)} was closed in {year}, which body took over its duties?",
         ),
         Text(
             f"{successor.name.tr} ({successor.short_name.tr}): {successor.summary.tr}",
@@ -1051,7 +1115,7 @@ def _org_founded(t, ix, slugs, rng):
     year = o.founded_on.year
     if re.search(rf"(?<!\d){year}(?!\d)", o.name.tr + " " + o.name.en):
         return None
-    options = [_year_option(y) for y in [year, *_years_near(rng, year, OPTIONS - 1)]]
+    options = [_year_option(y) for y in [year, *_years_near(rng, year, OPTIONS - 1, ix.latest_year)]]
     rng.shuffle(options)
     name = _quote(o.name)
     return _question(
@@ -1062,8 +1126,8 @@ def _org_founded(t, ix, slugs, rng):
         f"year:{year}",
         Text(f"{name.tr} hangi yılda kuruldu?", f"In which year was {name.en} founded?"),
         Text(
-            f"{o.name.tr} {_date_text(o.founded_on, 'day').tr} tarihinde kuruldu.",
-            f"{o.name.en} was founded on {_date_text(o.founded_on, 'day').en}.",
+            f"{_bare(o.name.tr)}: {year} yılında kuruldu.",
+            f"{_bare(o.name.en)}: founded in {year}.",
         ),
         _source(o),
     )
@@ -1093,8 +1157,8 @@ def _term_tr_en(t, ix, slugs, rng):
             f"What is the English for the Turkish term {word.en}?",
         ),
         Text(
-            f"{term.term.tr} = {term.term.en}. {term.definition.tr}",
-            f"{term.term.tr} = {term.term.en}. {term.definition.en}",
+            f"“{term.term.tr}” teriminin İngilizce karşılığı “{term.term.en}”. {term.definition.tr}",
+            f"The English for the Turkish term “{term.term.tr}” is “{term.term.en}”. {term.definition.en}",
         ),
         _source(term),
     )
@@ -1118,8 +1182,66 @@ def _term_en_tr(t, ix, slugs, rng):
         f"term:{term.key}",
         Text(f"İngilizce {word.tr} teriminin Türkçe karşılığı hangisidir?", f"Which Turkish term means {word.en}?"),
         Text(
-            f"{term.term.en} = {term.term.tr}. {term.definition.tr}",
-            f"{term.term.en} = {term.term.tr}. {term.definition.en}",
+            f"İngilizce “{term.term.en}” teriminin Türkçe karşılığı “{term.term.tr}”. {term.definition.tr}",
+            f"The Turkish term for “{term.term.en}” is “{term.term.tr}”. {term.definition.en}",
+        ),
+        _source(term),
+    )
+
+
+@template("tf_term", "truefalse", "glossary", "easy", ["term"], _one_each("terms"))
+def _tf_term(t, ix, slugs, rng):
+    term = ix.terms.get(slugs[0])
+    if term is None:
+        return None
+    tr, en = _quote(_same_text(term.term.tr)).tr, _quote(_same_text(term.term.en)).en
+    return _truefalse(
+        t,
+        slugs,
+        f"term:{term.key}",
+        True,
+        Text(
+            f"{tr} teriminin İngilizce karşılığı {en} terimidir. Doğru mu, yanlış mı?",
+            f"The English for the Turkish term {tr} is {en}. True or false?",
+        ),
+        Text(f"Doğru. {term.term.tr}: {term.definition.tr}", f"True. {term.term.en}: {term.definition.en}"),
+        _source(term),
+    )
+
+
+def _term_pairs(ix):
+    """Each term paired with the next one (whose English it is wrongly given)."""
+    terms = ix.content.terms
+    return [(a.key, terms[(i + 1) % len(terms)].key) for i, a in enumerate(terms)] if len(terms) > 1 else []
+
+
+@template("tf_term_swap", "truefalse", "glossary", "medium", ["term", "term"], _term_pairs)
+def _tf_term_swap(t, ix, slugs, rng):
+    if len(slugs) != 2:
+        return None
+    term, other = ix.terms.get(slugs[0]), ix.terms.get(slugs[1])
+    if term is None or other is None or term.key == other.key:
+        return None
+    # Wrong only if no term pairs this Turkish with that English.
+    if any(
+        _fold(o.term.tr, "tr") == _fold(term.term.tr, "tr") and _fold(o.term.en, "en") == _fold(other.term.en, "en")
+        for o in ix.content.terms
+    ):
+        return None
+    tr, en = _quote(_same_text(term.term.tr)).tr, _quote(_same_text(other.term.en)).en
+    return _truefalse(
+        t,
+        slugs,
+        f"term:{term.key}",
+        False,
+        Text(
+            f"{tr} teriminin İngilizce karşılığı {en} terimidir. Doğru mu, yanlış mı?",
+            f"The English for the Turkish term {tr} is {en}. True or false?",
+        ),
+        Text(
+            f"Yanlış. “{term.term.tr}” teriminin İngilizce karşılığı “{term.term.en}”; "
+            f"“{other.term.en}” ise “{other.term.tr}” demektir.",
+            f"False. The English for “{term.term.tr}” is “{term.term.en}”; “{other.term.en}” is “{other.term.tr}”.",
         ),
         _source(term),
     )
@@ -1220,49 +1342,44 @@ def _draw(ix, candidates, topics, count, rng, seen, used_items):
     A question about an item already asked about is set aside and used only
     when nothing else is left (two questions on one item can give each other away).
     """
-    pools = {}
+    pools, deferred = {}, {}
     for t, slugs in candidates:
         pools.setdefault(t.topic, {}).setdefault(t.name, []).append(slugs)
     for by_template in pools.values():
         for subjects in by_template.values():
             rng.shuffle(subjects)
     templates = {t.name: t for t, _ in candidates}
-    found, deferred = [], []
-    turn = [topic for topic in topics if topic in pools]
-    while len(found) < count and turn:
-        for topic in list(turn):
-            if len(found) == count:
-                break
-            by_template = pools[topic]
-            names = sorted(name for name, subjects in by_template.items() if subjects)
-            if not names:
-                turn.remove(topic)
-                continue
-            name = rng.choice(names)
-            slugs = by_template[name].pop()
-            t = templates[name]
-            key = f"{name}:{'+'.join(slugs)}"
-            if key in seen:
-                continue
-            if set(t.refs(slugs)) & used_items:
-                deferred.append((t, slugs))
-                continue
-            question = t.build(t, ix, slugs, rng)
-            if question is None:
-                continue
-            seen.add(key)
-            used_items.update(t.refs(slugs))
-            found.append(question)
-    for t, slugs in deferred:
-        if len(found) == count:
-            break
+
+    def take(t, slugs, strict):
         key = f"{t.name}:{'+'.join(slugs)}"
         if key in seen:
-            continue
+            return None
+        if strict and set(t.refs(slugs)) & used_items:
+            deferred.setdefault(t.topic, {}).setdefault(t.name, []).append(slugs)
+            return None
         question = t.build(t, ix, slugs, rng)
         if question is not None:
             seen.add(key)
-            found.append(question)
+            used_items.update(t.refs(slugs))
+        return question
+
+    found = []
+    for strict, source in ((True, pools), (False, deferred)):
+        turn = [topic for topic in topics if topic in source]
+        while len(found) < count and turn:
+            for topic in list(turn):
+                if len(found) == count:
+                    break
+                question = None
+                while question is None:
+                    names = sorted(name for name, subjects in source[topic].items() if subjects)
+                    if not names:
+                        turn.remove(topic)
+                        break
+                    name = rng.choice(names)
+                    question = take(templates[name], source[topic][name].pop(), strict)
+                if question is not None:
+                    found.append(question)
     return found
 
 
