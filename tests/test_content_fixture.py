@@ -207,8 +207,13 @@ def test_closure_by_decree_no_183_in_march_2025_never_with_a_made_up_day(loaded)
     assert "Mart 2025" in closure.description_tr and "March 2025" in closure.description_en
     texts = " ".join([closure.title_tr, closure.title_en, closure.description_tr, closure.description_en])
     assert not re.search(r"\b\d{1,2} (Mart|March) 2025", texts)
-    # The office's closing day is unknown, so no closing date is stored.
-    assert Organisation.objects.get(slug="ddo").closed_on is None
+    # The closing day is unknown: closed_on holds the month (day 1, as for events), so no page
+    # may print it with its day.
+    closed = Organisation.objects.get(slug="ddo").closed_on
+    assert (closed.year, closed.month) == (2025, 3)
+    templates = Path(settings.BASE_DIR) / "templates"
+    for template in templates.rglob("*.html"):
+        assert "closed_on" not in template.read_text(encoding="utf-8"), f"{template} shows closed_on"
 
 
 def test_the_cyber_security_presidency_takes_over_the_duties(loaded):
@@ -276,6 +281,26 @@ def test_timeline_titles_render_without_html_escaping(loaded):
     # The timeline page test looks for each English title verbatim in the HTML.
     for e in TimelineEvent.objects.all():
         assert not set("'\"&<>") & set(e.title_en), e.title_en
+
+
+def test_no_definition_gives_its_own_term_away(loaded):
+    # "Which term does this definition describe?" must not quote the answer.
+    for term in GlossaryTerm.objects.all():
+        for language in ("tr", "en"):
+            word = norm(getattr(term, f"term_{language}"))
+            assert word not in norm(getattr(term, f"definition_{language}")), (term.slug, language)
+
+
+def test_organisations_have_a_real_short_name(loaded):
+    for o in Organisation.objects.all():
+        assert o.short_name_tr != o.name_tr and o.short_name_en != o.name_en, o.slug
+    successor = Organisation.objects.get(slug="siber-guvenlik-baskanligi")
+    office = Organisation.objects.get(slug="ddo")
+    # The body founded in the year the office closed is the one that took over its duties.
+    founded_that_year = [
+        o for o in Organisation.objects.exclude(pk=office.pk) if o.founded_on and o.founded_on.year == office.closed_on.year
+    ]
+    assert founded_that_year == [successor]
 
 
 def test_glossary_terms_render_verbatim_and_are_unique(loaded):
