@@ -39,6 +39,8 @@ org_founded    year       timeline    hard       in which year was organisation 
 term_tr_en     single     glossary    easy       the English for a Turkish term
 term_en_tr     single     glossary    medium     the Turkish for an English term
 term_meaning   single     glossary    medium     which term a definition describes
+tf_term        truefalse  glossary    easy       "the English for T is E" (true)
+tf_term_swap   truefalse  glossary    medium     "the English for T is <another term's English>" (false)
 ============== ========== =========== ========== ==========================================
 
 Truth: a decoy (a department or duty the office never had) only ever appears
@@ -53,6 +55,7 @@ at least three options), or when the event's title would give the answer away
 (its title contains the year asked about).
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from random import Random
@@ -114,6 +117,7 @@ class QuizSettings:
 # --- Text helpers ------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(text, language):
     """Text compared case-insensitively, Turkish-aware for Turkish."""
     text = " ".join(text.split())
@@ -241,14 +245,20 @@ def _compatible(answer, candidates, group):
     two share a group (e.g. the year of an event).
     """
     chosen = []
+    keys = {answer[0]}
+    seen_tr, seen_en = {_fold(answer[1].tr, "tr")}, {_fold(answer[1].en, "en")}
     taken = {group(answer[0])} if group else set()
     for key, text in candidates:
-        if key == answer[0] or _clashes(text, answer[1]) or any(key == k or _clashes(text, t) for k, t in chosen):
+        tr, en = _fold(text.tr, "tr"), _fold(text.en, "en")
+        if key in keys or tr in seen_tr or en in seen_en:
             continue
         if group:
             if group(key) in taken:
                 continue
             taken.add(group(key))
+        keys.add(key)
+        seen_tr.add(tr)
+        seen_en.add(en)
         chosen.append((key, text))
     return chosen
 

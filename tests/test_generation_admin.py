@@ -1,0 +1,135 @@
+"""Content edited through the ORM or admin changes the questions, with no code change."""
+
+import html
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from quizzes.content import load_content
+from quizzes.generation import QuizSettings, all_question_keys, generate_quiz, questions_for_item
+from quizzes.models import Decoy, Department, Source, TimelineEvent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def source():
+    return Source.objects.create(
+        title_tr="Ofisin kurumsal yapısı",
+        title_en="The office's structure",
+        publisher="9lib.net",
+        is_published=True,
+    )
+
+
+def make_department(source, **extra):
+    fields = {
+        "slug": "veri-yonetisimi",
+        "name_tr": "Veri Yönetişimi Dairesi Başkanlığı",
+        "name_en": "Department of Data Governance",
+        "focus_tr": "Kamu verisinin yönetimi",
+        "focus_en": "Managing public data",
+        "listing": Department.Listing.OFFICIAL_2019,
+        "confidence": "medium",
+        "source": source,
+        "is_published": True,
+    }
+    fields.update(extra)
+    return Department.objects.create(**fields)
+
+
+def prompts(questions, language):
+    return [q["prompt"][language] for q in questions]
+
+
+def test_a_new_department_produces_questions(source):
+    make_department(source)
+    questions = questions_for_item(load_content(), "department:veri-yonetisimi")
+    assert "tf_dept:veri-yonetisimi" in [q["key"] for q in questions]
+    assert any("Veri Yönetişimi Dairesi Başkanlığı" in p for p in prompts(questions, "tr"))
+    assert any("Department of Data Governance" in p for p in prompts(questions, "en"))
+    assert all(q["source"]["publisher"] == "9lib.net" for q in questions)
+
+
+def test_editing_a_department_changes_its_questions(source):
+    department = make_department(source)
+    department.name_en = "Department of Public Data"
+    department.save()
+    questions = questions_for_item(load_content(), "department:veri-yonetisimi")
+    english = " ".join(prompts(questions, "en"))
+    assert "Department of Public Data" in english
+    assert "Department of Data Governance" not in english
+
+
+def test_a_draft_department_produces_no_questions(source):
+    make_department(source, is_published=False)
+    assert questions_for_item(load_content(), "department:veri-yonetisimi") == []
+
+
+def test_a_department_resting_on_a_draft_source_produces_no_questions(source):
+    source.is_published = False
+    source.save()
+    make_department(source)
+    assert questions_for_item(load_content(), "department:veri-yonetisimi") == []
+
+
+def test_new_decoys_become_distractors(source):
+    make_department(source)
+    for slug, tr, en in [
+        ("tarim", "Tarım Dairesi Başkanlığı", "Department of Agriculture"),
+        ("turizm", "Turizm Dairesi Başkanlığı", "Department of Tourism"),
+    ]:
+        Decoy.objects.create(slug=slug, kind="department", text_tr=tr, text_en=en, is_published=True)
+    (question,) = [
+        q for q in questions_for_item(load_content(), "department:veri-yonetisimi") if q["template"] == "dept_is"
+    ]
+    assert sorted(o["key"] for o in question["options"]) == [
+        "decoy:tarim",
+        "decoy:turizm",
+        "department:veri-yonetisimi",
+    ]
+    assert question["answer"] == "department:veri-yonetisimi"
+
+
+def test_new_events_make_a_timeline_quiz(source):
+    import datetime
+
+    for number, (slug, date, tr, en) in enumerate(
+        [
+            ("kurulus", datetime.date(2018, 7, 10), "Ofis kuruldu", "The office is set up"),
+            ("strateji", datetime.date(2021, 8, 24), "Strateji açıklandı", "The strategy is launched"),
+            ("kapanis", datetime.date(2025, 3, 1), "Ofis kapatıldı", "The office is closed"),
+        ]
+    ):
+        TimelineEvent.objects.create(
+            slug=slug,
+            date=date,
+            precision="day" if number < 2 else "month",
+            title_tr=tr,
+            title_en=en,
+            description_tr=tr,
+            description_en=en,
+            confidence="high",
+            source=source,
+            is_published=True,
+        )
+    content = load_content()
+    assert "event_year:kurulus" in all_question_keys(content)["timeline"]
+    questions = generate_quiz(content, QuizSettings("timeline", 10), seed=3)
+    assert len(questions) == 10
+    assert {q["topic"] for q in questions} == {"timeline"}
+
+
+def test_the_admin_change_page_previews_the_questions_in_both_languages(client, source):
+    department = make_department(source)
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.com", "a-Good-test-passw0rd")
+    client.force_login(admin)
+    response = client.get(f"/en/admin/quizzes/department/{department.pk}/change/")
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    (question,) = [
+        q for q in questions_for_item(load_content(), "department:veri-yonetisimi") if q["template"] == "tf_dept"
+    ]
+    assert "tf_dept:veri-yonetisimi" in page
+    assert question["prompt"]["tr"] in page
+    assert question["prompt"]["en"] in page
