@@ -14,6 +14,7 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -157,33 +158,48 @@ def distractors_table(analysis):
 # --- Writers ------------------------------------------------------------------------------
 
 
-def _sheet(sheet, title, headers, rows):
-    sheet.title = title[:31]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+def _widths(headers, rows):
     widths = [len(str(h)) for h in headers]
     for row in rows:
-        sheet.append(row)
         for i, value in enumerate(row):
             widths[i] = max(widths[i], 16 if isinstance(value, datetime.datetime) else len(str(value or "")))
-    for column in sheet.iter_cols(min_row=2):
-        for cell in column:
-            if isinstance(cell.value, datetime.datetime):
-                cell.number_format = DATE_FORMAT
-            elif isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # openpyxl would store it as a formula
-    for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
+    return [min(max(width + 2, 8), 60) for width in widths]
+
+
+def _write_sheet(workbook, title, headers, rows):
+    """One sheet in write-only mode (several times faster on a big class): bold headers, frozen first row."""
+    sheet = workbook.create_sheet(title[:31])
+    for i, width in enumerate(_widths(headers, rows), start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=str(header))
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        sheet.append([_xlsx_value(sheet, value) for value in row])
+
+
+def _xlsx_value(sheet, value):
+    if isinstance(value, datetime.datetime):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # openpyxl would store it as a formula
+        return cell
+    return value
 
 
 def xlsx_response(name, sheets):
     """``sheets``: [(title, headers, rows)] → an attachment response."""
-    workbook = Workbook()
-    for i, (title, headers, rows) in enumerate(sheets):
-        sheet = workbook.active if i == 0 else workbook.create_sheet()
-        _sheet(sheet, title, headers, rows)
+    workbook = Workbook(write_only=True)
+    for title, headers, rows in sheets:
+        _write_sheet(workbook, title, headers, rows)
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)

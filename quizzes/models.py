@@ -306,6 +306,12 @@ class Attempt(models.Model):
         indexes = [
             models.Index(fields=["user", "submitted_at"]),
             models.Index(fields=["assignment", "user", "number"]),
+            # Teacher reports read the submitted attempts of a class's assignments, item analysis the first ones.
+            models.Index(
+                fields=["assignment", "number"],
+                condition=models.Q(submitted_at__isnull=False),
+                name="attempt_submitted_idx",
+            ),
         ]
 
     def save(self, *args, **kwargs):
@@ -409,6 +415,8 @@ class Assignment(models.Model):
 
     class Meta:
         ordering = ["due_at", "pk"]
+        # Every report lists a class's assignments in the order they open.
+        indexes = [models.Index(fields=["classroom", "opens_at", "due_at"], name="assignment_class_dates_idx")]
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
 

@@ -19,6 +19,7 @@ from django.db.models.functions import NullIf
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import statistics
 from .content import Text
@@ -139,6 +140,11 @@ class Cell:
     @property
     def is_completed(self):
         return self.status in COMPLETED
+
+    @property
+    def attempts_label(self):
+        # Here rather than a {% blocktranslate count %} in each of the class report's thousands of cells.
+        return ngettext("%(count)d attempt", "%(count)d attempts", self.submitted) % {"count": self.submitted}
 
 
 @dataclass
@@ -355,10 +361,13 @@ def representative_questions(answers):
     one attempt per key, usually far fewer, since one attempt holds many keys.
     """
     earliest = answers.order_by().values("question_key").annotate(first=Min("attempt_id")).values("first")
+    return questions_of_attempts(Subquery(earliest))
+
+
+def questions_of_attempts(attempt_ids):
+    """{question key: frozen question} from the given attempts' questions (one query)."""
     found = {}
-    for questions in (
-        Attempt.objects.filter(pk__in=Subquery(earliest)).order_by("pk").values_list("questions", flat=True)
-    ):
+    for questions in Attempt.objects.filter(pk__in=attempt_ids).order_by("pk").values_list("questions", flat=True):
         for question in questions or []:
             found.setdefault(question.get("key"), question)
     return found
@@ -572,6 +581,8 @@ def item_moments(answers):
             n_en=Count("id", filter=Q(language="en")),
             sum_en=Sum("mark", filter=Q(language="en")),
             n_blank=Count("id", filter=Q(response__isnull=True)),
+            # An attempt that holds the question, to read its text and key from (no second pass over answers).
+            first_attempt=Min("attempt_id"),
         )
         .order_by("question_key")
     )
@@ -696,9 +707,10 @@ def item_analysis(classroom, language, assignment=None):
     answers = _first_attempt_answers(classroom, assignment)
     rows = item_moments(answers)
     choices = choice_counts(answers)
-    questions = representative_questions(answers)
+    questions = questions_of_attempts({r["first_attempt"] for r in rows})
     items = [_item_row(r, questions.get(r["question_key"]), choices, language, thresholds) for r in rows]
-    items.sort(key=lambda i: (not i.flags, i.key))
+    # Flags on enough answers first, then flags on too few to trust, then the rest.
+    items.sort(key=lambda i: (not (i.flags and i.trusted), not i.flags, i.key))
     attempts_qs = Attempt.objects.filter(assignment__classroom=classroom, number=1, submitted_at__isnull=False)
     if assignment is not None:
         attempts_qs = attempts_qs.filter(assignment=assignment)
