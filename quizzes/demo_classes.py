@@ -24,11 +24,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import services
-from .models import Assignment, Attempt, Classroom, Membership
+from .content import load_content
+from .generation import QuizSettings, generate_quiz
+from .models import Answer, Assignment, Attempt, Classroom, Membership
 
 CLASS_NAME = "9-A Dijital Dönüşüm"
 SEED = 2025
 GENERATED_STUDENTS = 25
+MEAN_ABILITY = 0.9  # on the scale of question difficulties (−2 … 1.5): most questions are within reach
 
 # Turkish first and last names, combined in a fixed order for the generated students.
 FIRST_NAMES = (
@@ -126,7 +129,8 @@ def _response(question, ability, rng, miskeyed):
     wrong = [key for key in options if key != answer]
     if miskeyed and wrong:
         # Stronger students pick the first wrong option: what a wrong key looks like in the figures.
-        return wrong[0] if rng.random() < _chance(ability, question["key"]) else answer
+        # The chance is centred on the class's mean ability, so the class splits about half and half.
+        return wrong[0] if rng.random() < 1 / (1 + math.exp(-1.7 * (ability - MEAN_ABILITY))) else answer
     if right or not wrong:
         return answer
     # Wrong options are not equally tempting: the first draws most, the last hardly anyone.
@@ -134,8 +138,30 @@ def _response(question, ability, rng, miskeyed):
     return rng.choices(wrong, weights=weights)[0]
 
 
-def _take(student, assignment, number, ability, rng, *, language, complete=True):
-    seed = assignment.seed if assignment.same_questions else rng.randrange(2**31)
+def fitting_seed(content, assignment, seed, rng):
+    """``seed``, or the next one drawn, whose questions fit the answer columns.
+
+    A few templates (order_four, match_focus) join several slugs into a key
+    longer than Answer.question_key allows, which PostgreSQL refuses (SQLite
+    does not check). Until the column is widened the demo draws around them;
+    once it is, every seed fits and this returns ``seed`` unchanged.
+    """
+    limit = min(Answer._meta.get_field(name).max_length for name in ("question_key", "choice"))
+    settings = QuizSettings(topic=assignment.topic, length=assignment.length, difficulty=assignment.difficulty)
+    for _try in range(100):
+        questions = generate_quiz(content, settings, seed)
+        keys = [q["key"] for q in questions] + [o["key"] for q in questions for o in q["options"]]
+        if all(len(key) <= limit for key in keys):
+            return seed
+        seed = rng.randrange(2**31)
+    return seed
+
+
+def _take(student, assignment, number, ability, rng, content, *, language, complete=True):
+    if assignment.same_questions:
+        seed = assignment.seed
+    else:
+        seed = fitting_seed(content, assignment, rng.randrange(2**31), rng)
     attempt = services.start_attempt(
         (student, None),
         topic=assignment.topic,
@@ -147,7 +173,9 @@ def _take(student, assignment, number, ability, rng, *, language, complete=True)
     )
     questions = attempt.questions
     positions = range(len(questions)) if complete else range(len(questions) // 2)
-    miskeyed = questions[0]["key"] if assignment.same_questions and assignment.topic == "departments" else None
+    miskeyed = None
+    if assignment.same_questions and assignment.topic == "departments":
+        miskeyed = next((q["key"] for q in questions if q["type"] == "single"), None)
     responses = {}
     for position in positions:
         question = questions[position]
@@ -185,36 +213,37 @@ def create_demo_class(teacher, students):
         [Membership(classroom=classroom, student=s) for s in everyone], ignore_conflicts=True
     )
     past, recent, current = _assignments(classroom, now)
-    moved = []  # (attempt, started, submitted) to set once every attempt exists
+    content = load_content()
+    for assignment in (past, recent):
+        assignment.seed = fitting_seed(content, assignment, assignment.seed, rng)
+        assignment.save(update_fields=["seed"])
+    moved = []  # (attempt pk, started, submitted): the dates to set once every attempt exists
 
-    def record(attempt, at, minutes):
-        moved.append((attempt.pk, at, at + datetime.timedelta(minutes=minutes) if attempt.is_submitted else None))
+    def take(student, ability, language, assignment, at, *, number=1, better=0.0, complete=True):
+        attempt = _take(
+            student, assignment, number, ability + better, rng, content, language=language, complete=complete
+        )
+        submitted = at + datetime.timedelta(minutes=rng.randint(6, 20)) if complete else None
+        moved.append((attempt.pk, at, submitted))
+        return at
 
     for index, student in enumerate(everyone):
-        ability = rng.gauss(0.9, 1.0)
-        language = "en" if index % 4 == 3 else "tr"
+        learner = (student, rng.gauss(MEAN_ABILITY, 1.0), "en" if index % 4 == 3 else "tr")
         # Long past: everyone but two did it, a few of them late.
         if index % 13 != 12:
-            late = index % 6 == 5
-            at = _when(past, rng, now, late=late)
-            record(_take(student, past, 1, ability, rng, language=language), at, rng.randint(6, 20))
+            take(*learner, past, _when(past, rng, now, late=index % 6 == 5))
         # Just past due, best of two: most did it, some tried again (and did better), one is still at it.
         if index % 9 == 8:
-            at = _when(recent, rng, now)
-            record(_take(student, recent, 1, ability, rng, language=language, complete=False), at, 0)
+            take(*learner, recent, _when(recent, rng, now), complete=False)
         elif index % 7 != 6:
-            late = index % 8 == 7
-            at = _when(recent, rng, now, late=late)
-            record(_take(student, recent, 1, ability, rng, language=language), at, rng.randint(6, 20))
+            at = take(*learner, recent, _when(recent, rng, now, late=index % 8 == 7))
             if index % 3 == 0:
-                again = at + datetime.timedelta(days=1)
-                record(_take(student, recent, 2, ability + 0.6, rng, language=language), again, rng.randint(5, 15))
+                take(*learner, recent, at + DAY, number=2, better=0.6)
         # Open now: about half done, a few in progress, the rest not started.
         if index % 2 == 0:
-            at = _when(current, rng, now)
-            record(_take(student, current, 1, ability, rng, language=language), at, rng.randint(6, 20))
+            take(*learner, current, _when(current, rng, now))
         elif index % 5 == 1:
-            record(_take(student, current, 1, ability, rng, language=language, complete=False), now, 0)
+            take(*learner, current, now, complete=False)
 
     attempts = Attempt.objects.in_bulk([pk for pk, _started, _submitted in moved])
     for pk, started, submitted in moved:

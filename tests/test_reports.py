@@ -2,11 +2,13 @@
 
 import datetime
 import math
+import time
 
 import pytest
 from django.utils import timezone
 
 from quizzes import reports
+from quizzes.demo_classes import create_demo_class
 from tests.factories_teacher import (
     make_assignment,
     make_attempt,
@@ -236,3 +238,33 @@ def test_student_report(tiny_class):
     assert [(m["topic"], m["answers"], m["percent"]) for m in report.mastery] == [("departments", 6, 67)]
     assert report.missed[0]["question_key"] in {"q:1", "q:2"}
     assert report.missed[0]["prompt"].startswith("Soru q:")
+
+
+# --- The demo class -----------------------------------------------------------------------
+
+
+def test_the_demo_class_gives_every_report_something_to_read(content):
+    teacher = make_teacher("demo-ogretmen")
+    named = [make_student("ayse", "Ayşe Yıldız"), make_student("ismail", "İsmail Işık")]
+    started = time.perf_counter()
+    classroom = create_demo_class(teacher, named)
+    assert time.perf_counter() - started < 10
+    overview = reports.class_overview(classroom)
+    assert len(overview.rows) == 27 and len(overview.assignments) == 3
+    assert {"Ayşe Yıldız", "İsmail Işık"} <= {row.name for row in overview.rows}
+    statuses = {cell.status for row in overview.rows for cell in row.cells}
+    assert {reports.DONE, reports.LATE, reports.IN_PROGRESS, reports.NOT_STARTED, reports.MISSING} <= statuses
+    assert sum(count for _label, count in overview.histogram) > 50
+    assert len({count for _label, count in overview.histogram}) > 3  # a spread, not a spike
+    analysis = reports.item_analysis(classroom, "tr", assignment=overview.assignments[0])
+    assert analysis.attempts >= 20 and analysis.alpha is not None
+    codes = {code for item in analysis.items if item.trusted for code, _label in item.flags}
+    assert "negative_discrimination" in codes
+    assert any(d.count for item in analysis.items for d in item.distractors)
+    assert len(reports.topic_report(classroom).topics) == 4
+    student = reports.student_report(classroom, named[0], "en")
+    assert student.attempts and student.mastery
+    # Idempotent: a second call gives the same class back and adds nothing.
+    attempts = classroom.assignments.values_list("attempts", flat=True).count()
+    assert create_demo_class(teacher, named) == classroom
+    assert classroom.assignments.values_list("attempts", flat=True).count() == attempts

