@@ -64,8 +64,9 @@ def _assignments(classroom, now):
                 topic=topic,
                 length=length,
                 difficulty="any",
-                opens_at=(now + opens * DAY).replace(hour=9, minute=0, second=0, microsecond=0),
-                due_at=(now + due * DAY).replace(hour=23, minute=59, second=0, microsecond=0),
+                # 09:00 and 23:59 in the school's time zone (Istanbul), as a teacher would set them.
+                opens_at=timezone.localtime(now + opens * DAY).replace(hour=9, minute=0, second=0, microsecond=0),
+                due_at=timezone.localtime(now + due * DAY).replace(hour=23, minute=59, second=0, microsecond=0),
                 max_attempts=max_attempts,
                 same_questions=same,
                 seed=SEED + i if same else 0,

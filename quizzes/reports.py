@@ -286,6 +286,14 @@ def topic_label(topic):
     return dict(Topic.choices).get(topic, topic)
 
 
+TOPIC_ORDER = [value for value, _label in Topic.choices]
+
+
+def topic_order(topic):
+    """Topics in the site's order (departments, duties, timeline, glossary); others after them."""
+    return (TOPIC_ORDER.index(topic) if topic in TOPIC_ORDER else len(TOPIC_ORDER), topic)
+
+
 def student_report(classroom, student, language, now=None, missed_limit=10):
     """A student's attempts at the class's assignments, topic mastery and most missed questions (five queries)."""
     now = now or timezone.now()
@@ -326,6 +334,7 @@ def student_report(classroom, student, language, now=None, missed_limit=10):
         }
         for r in answers.values("topic").annotate(answers=Count("id"), mean=Avg("mark")).order_by("topic")
     ]
+    mastery.sort(key=lambda row: topic_order(row["topic"]))
     missed = list(
         answers.values("question_key")
         .annotate(missed=Count("id", filter=Q(mark__lt=1)), seen=Count("id"))
@@ -447,8 +456,7 @@ def topic_report(classroom):
             round(100 * r["correct"] / r["answers"]) if r["answers"] else None,
             r["answers"],
         )
-    order = [t for t, _label in Topic.choices]
-    ordered = sorted(topics.values(), key=lambda t: (order.index(t.topic) if t.topic in order else len(order), t.topic))
+    ordered = sorted(topics.values(), key=lambda t: topic_order(t.topic))
     for topic in ordered:
         topic.cells = [topic.by_assignment.get(a.pk) for a in assignments]
     return TopicReport(classroom=classroom, assignments=assignments, topics=ordered)

@@ -84,6 +84,14 @@ def test_teacher_pages_refuse_students(client, student, classroom):
     assert Classroom.objects.count() == 1
 
 
+def test_teacher_pages_refuse_editors(client, editor, classroom):
+    as_user(client, editor)
+    assert client.get("/en/teach/").status_code == 403
+    assert client.get(f"/en/teach/classes/{classroom.pk}/").status_code == 403
+    assert client.post("/en/teach/", {"name": "Sızma"}).status_code == 403
+    assert Classroom.objects.count() == 1
+
+
 def test_another_teachers_class_is_not_found(client, classroom):
     as_user(client, make_teacher("baska"))
     assert client.get(f"/en/teach/classes/{classroom.pk}/").status_code == 404

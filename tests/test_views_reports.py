@@ -87,6 +87,23 @@ def test_students_are_refused(client, small):
         assert client.get(url).status_code == 403, url
 
 
+def test_editors_are_refused(client, editor, small):
+    classroom, students, _first = small
+    as_user(client, editor)
+    for url in report_urls(classroom, students[0]):
+        assert client.get(url).status_code == 403, url
+
+
+def test_a_superuser_who_is_no_teacher_is_refused(client, small):
+    classroom, students, _first = small
+    admin = make_student("yonetici")
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    as_user(client, admin)
+    for url in report_urls(classroom, students[0]):
+        assert client.get(url).status_code == 403, url
+
+
 def test_another_teacher_finds_nothing(client, small):
     classroom, students, _first = small
     as_user(client, make_teacher("baska"))

@@ -131,6 +131,12 @@ def remove_student(request, pk, user_pk):
 # --- Reports ----------------------------------------------------------------------------
 
 
+def count_axis(bars):
+    """A y axis top for counts: a multiple of 4, so the chart's four gridlines fall on whole numbers."""
+    top = max((count for _label, count in bars), default=0)
+    return max(4, -(-top // 4) * 4)
+
+
 @teacher_required
 @require_GET
 def class_report(request, pk):
@@ -146,6 +152,7 @@ def class_report(request, pk):
                 overview.histogram,
                 title=_("Score distribution: number of results in each 10-point band"),
                 description=_("Each student's score on each assignment, counted by band."),
+                y_max=count_axis(overview.histogram),
                 y_label=_("results"),
             ),
         },
@@ -245,6 +252,7 @@ def item_report(request, pk):
                 facility_bands,
                 title=_("Questions by facility index: number of questions in each 10-point band"),
                 description=_("Facility is the share of full marks a question received, over first attempts."),
+                y_max=count_axis(facility_bands),
                 y_label=_("questions"),
             )
             if analysis.items
