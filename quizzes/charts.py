@@ -7,11 +7,11 @@ carries its number as text, and pages show the same numbers in a table.
 from html import escape
 
 WIDTH = 640
-HEIGHT = 260
+HEIGHT = 300
 MARGIN_LEFT = 44
 MARGIN_RIGHT = 12
 MARGIN_TOP = 24
-MARGIN_BOTTOM = 56
+MARGIN_BOTTOM = 96
 
 
 def _frame(title, description, body, y_max, y_label):
@@ -34,7 +34,8 @@ def _frame(title, description, body, y_max, y_label):
 
 
 def _label(x, text):
-    text = escape(text if len(text) <= 14 else text[:13] + "…")
+    # Long labels are shortened; the table beside every chart carries them in full.
+    text = escape(text if len(text) <= 22 else text[:21] + "…")
     y = HEIGHT - MARGIN_BOTTOM + 16
     return f'<text x="{x:.1f}" y="{y}" text-anchor="end" transform="rotate(-35 {x:.1f} {y})">{text}</text>'
 

@@ -340,11 +340,11 @@ class Answer(models.Model):
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
     position = models.PositiveSmallIntegerField()
-    question_key = models.CharField(max_length=120, db_index=True)
+    question_key = models.CharField(max_length=255, db_index=True)
     topic = models.CharField(max_length=20)
     response = models.JSONField(null=True, blank=True)
     # The option key chosen, for single-choice questions (distractor analysis).
-    choice = models.CharField(max_length=120, blank=True)
+    choice = models.CharField(max_length=255, blank=True)
     mark = models.FloatField(null=True, blank=True)
     language = models.CharField(max_length=5, blank=True)
     saved_at = models.DateTimeField(auto_now=True)

@@ -370,3 +370,16 @@ def test_load_content_returns_every_item(loaded):
     closure = next(e for e in content.events if e.decree_number == 183)
     assert closure.precision == "month" and closure.source.url
     assert all(d.text.tr and d.text.en for d in content.decoys)
+
+
+def test_every_generated_key_fits_the_answer_columns(content):
+    """PostgreSQL refuses a string longer than its column (SQLite would hide it)."""
+    from quizzes.generation import all_question_keys, generate_from_keys
+    from quizzes.models import Answer
+
+    key_limit = Answer._meta.get_field("question_key").max_length
+    choice_limit = Answer._meta.get_field("choice").max_length
+    keys = [key for topic_keys in all_question_keys(load_content()).values() for key in topic_keys]
+    assert keys and max(len(key) for key in keys) <= key_limit
+    options = [o["key"] for q in generate_from_keys(load_content(), keys, seed=1) for o in q["options"]]
+    assert max(len(key) for key in options) <= choice_limit
