@@ -114,7 +114,16 @@ STORAGES = {
     },
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rendered HTML of {% cache %} blocks (a quiz's questions, a result, the menu), kept apart from
+    # the throttle counters in "default" so that many fragments never push a counter out.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "template-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 
 # Requests larger than this are refused with 400 before a view sees them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 from quizzes.groups import EDITORS, TEACHERS
@@ -25,8 +25,9 @@ PASSWORD = "a-Good-test-passw0rd"
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Throttle counters live in the cache; each test starts with none.
-    cache.clear()
+    # Throttle counters and rendered fragments live in caches; each test starts with none.
+    for each in caches.all(initialized_only=True):
+        each.clear()
 
 
 @pytest.fixture

@@ -147,13 +147,27 @@ def test_take_page_shows_questions_in_the_page_language(logged_in, attempt):
 
 
 def test_answers_are_saved_and_shown_after_a_reload(logged_in, attempt):
-    response = logged_in.post(save_url(attempt), {"action": "save", "q-0": "1", "q-1-0": "3", "q-1-1": "1", "q-1-2": "2"})
+    response = logged_in.post(
+        save_url(attempt), {"action": "save", "q-0": "1", "q-1-0": "3", "q-1-1": "1", "q-1-2": "2"}
+    )
     assert response.status_code == 302
     answers = {a.position: a for a in attempt.answers.all()}
     assert answers[0].response == "department:siber" and answers[0].choice == "department:siber"
     assert answers[1].response == ["event:a", "event:b", "event:c"]
     html = logged_in.get(f"/tr/attempts/{attempt.public_id}/").content.decode()
     assert re.search(r'name="q-0" value="1" checked', html)
+
+
+def test_a_page_shown_before_an_answer_changed_shows_the_new_answer(logged_in, attempt):
+    # The questions' HTML is cached; a changed answer must never bring back the old page.
+    take_url = f"/tr/attempts/{attempt.public_id}/"
+    assert not re.search(r'name="q-0" value="\d" checked', logged_in.get(take_url).content.decode())
+    logged_in.post(save_url(attempt), {"action": "autosave", "q-0": "2"})
+    assert re.search(r'name="q-0" value="2" checked', logged_in.get(take_url).content.decode())
+    logged_in.post(save_url(attempt), {"action": "autosave", "q-0": "0"})
+    html = logged_in.get(take_url).content.decode()
+    assert re.search(r'name="q-0" value="0" checked', html) and not re.search(r'value="2" checked', html)
+    assert "Answered so far: 1." in logged_in.get(f"/en/attempts/{attempt.public_id}/").content.decode()
 
 
 def test_autosave_answers_with_json(logged_in, attempt):
@@ -228,7 +242,9 @@ def test_saving_needs_csrf(attempt, student):
 
 
 def test_submitting_grades_on_the_server(logged_in, attempt):
-    response = logged_in.post(save_url(attempt), {"action": "submit", "q-0": "1", "q-1-0": "3", "q-1-1": "1", "q-1-2": "2"})
+    response = logged_in.post(
+        save_url(attempt), {"action": "submit", "q-0": "1", "q-1-0": "3", "q-1-1": "1", "q-1-2": "2"}
+    )
     assert response.url == f"/tr/attempts/{attempt.public_id}/result/"
     attempt.refresh_from_db()
     assert attempt.is_submitted
@@ -283,9 +299,7 @@ def test_signing_up_keeps_the_guests_results(client, db):
     session["guest_key"] = "guest-123"
     session.save()
     attempt = make_attempt(guest_key="guest-123")
-    response = client.post(
-        "/tr/accounts/signup/", {"username": "yeni", "password1": PASSWORD, "password2": PASSWORD}
-    )
+    response = client.post("/tr/accounts/signup/", {"username": "yeni", "password1": PASSWORD, "password2": PASSWORD})
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.user.username == "yeni" and attempt.guest_key == ""
@@ -313,11 +327,14 @@ def _quiz_page_counts(client, user, size):
     """Queries of the take, autosave, submit and result requests for an attempt of ``size`` questions."""
     attempt = make_attempt(user, count=size)
     answers = {f"q-{i}": "1" for i in range(size) if attempt.questions[i]["type"] == "single"}
+    take_url, result_url = f"/tr/attempts/{attempt.public_id}/", f"/tr/attempts/{attempt.public_id}/result/"
     counts = {
-        "take": _count(lambda: client.get(f"/tr/attempts/{attempt.public_id}/")),
+        "take": _count(lambda: client.get(take_url)),
+        "take again": _count(lambda: client.get(take_url)),
         "save": _count(lambda: client.post(save_url(attempt), {"action": "autosave", **answers})),
         "submit": _count(lambda: client.post(save_url(attempt), {"action": "submit", **answers})),
-        "result": _count(lambda: client.get(f"/tr/attempts/{attempt.public_id}/result/")),
+        "result": _count(lambda: client.get(result_url)),
+        "result again": _count(lambda: client.get(result_url)),
     }
     assert Answer.objects.filter(attempt=attempt, mark__isnull=True).count() == 0
     return counts
@@ -329,7 +346,9 @@ def test_quiz_pages_make_a_fixed_number_of_queries(client, student):
     small = _quiz_page_counts(client, student, 3)
     large = _quiz_page_counts(client, student, 20)
     assert small == large, (small, large)
-    # take/result: session, user, is_teacher, attempt, answers.
-    assert small["take"] == 5 and small["result"] == 5, small
+    # take: session, user, is_teacher, attempt, answers, and the frozen questions unless their HTML is cached.
+    assert small["take"] == 6 and small["take again"] == 5, small
+    # result: session, user, is_teacher, attempt, and questions and answers unless the HTML is cached.
+    assert small["result"] == 6 and small["result again"] == 4, small
     # save: session, user, attempt, lock, answers, bulk update (+ savepoints); submit saves, then grades.
     assert small["save"] <= 8 and small["submit"] <= 15, small

@@ -33,9 +33,14 @@ def attempts_of(request):
     return Attempt.objects.filter(user__isnull=True, guest_key=guest_key)
 
 
-def _own_attempt(request, public_id):
-    """The attempt, if it is the requester's; 404 otherwise, so ids of others are not confirmed."""
-    attempt = get_object_or_404(Attempt, public_id=public_id)
+def _own_attempt(request, public_id, *, defer_questions=False):
+    """The attempt, if it is the requester's; 404 otherwise, so ids of others are not confirmed.
+
+    ``defer_questions`` leaves the frozen questions (the biggest column) unread until a page
+    whose HTML is not cached asks for them.
+    """
+    attempts = Attempt.objects.defer("questions") if defer_questions else Attempt.objects
+    attempt = get_object_or_404(attempts, public_id=public_id)
     if not attempt.belongs_to(request):
         raise Http404
     return attempt
@@ -82,29 +87,41 @@ def start(request):
 
 def _render_take(request, attempt, errors=None, status=200):
     language = get_language()
-    responses = {a.position: a.response for a in attempt.answers.all()}
-    errors = errors or {}
-    questions = [
-        {
-            "position": i,
-            "number": i + 1,
-            "error": errors.get(i),
-            **presentation.for_taking(q, responses.get(i), language),
-        }
-        for i, q in enumerate(attempt.questions)
-    ]
+    responses = dict(attempt.answers.values_list("position", "response"))
+    errors = {p: str(m) for p, m in (errors or {}).items()}
+
+    def questions():
+        # Called by the template only when the questions' HTML is not in the fragment cache.
+        return [
+            {
+                "position": i,
+                "number": i + 1,
+                "error": errors.get(i),
+                **presentation.for_taking(q, responses.get(i), language),
+            }
+            for i, q in enumerate(attempt.questions)
+        ]
+
     answered = sum(1 for r in responses.values() if r not in (None, "", [], {}))
     return render(
         request,
         "quizzes/take.html",
-        {"attempt": attempt, "questions": questions, "answered": answered, "has_errors": bool(errors)},
+        {
+            "attempt": attempt,
+            "questions": questions,
+            "total": int(attempt.max_score),  # a point per question
+            "answered": answered,
+            "has_errors": bool(errors),
+            # With the attempt (whose questions are frozen) and the language, all the questions' HTML depends on.
+            "state": repr((sorted(responses.items()), sorted(errors.items()))),
+        },
         status=status,
     )
 
 
 @require_GET
 def take(request, public_id):
-    attempt = _own_attempt(request, public_id)
+    attempt = _own_attempt(request, public_id, defer_questions=True)
     if attempt.is_submitted:
         return redirect("quizzes:result", public_id=public_id)
     return _render_take(request, attempt)
@@ -150,16 +167,17 @@ def _closed(request, attempt, wants_json):
 
 @require_GET
 def result(request, public_id):
-    attempt = _own_attempt(request, public_id)
+    attempt = _own_attempt(request, public_id, defer_questions=True)
     if not attempt.is_submitted:
         return redirect("quizzes:take", public_id=public_id)
     language = get_language()
-    answers = {a.position: a for a in attempt.answers.all()}
-    rows = [
-        {
-            "number": i + 1,
-            **presentation.for_result(q, answers[i].response, answers[i].mark, language),
-        }
-        for i, q in enumerate(attempt.questions)
-    ]
+
+    def rows():
+        # A submitted attempt never changes: the template caches this HTML and calls this only on a miss.
+        answers = {a.position: a for a in attempt.answers.all()}
+        return [
+            {"number": i + 1, **presentation.for_result(q, answers[i].response, answers[i].mark, language)}
+            for i, q in enumerate(attempt.questions)
+        ]
+
     return render(request, "quizzes/result.html", {"attempt": attempt, "rows": rows})
