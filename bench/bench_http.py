@@ -74,6 +74,10 @@ def main():
             results[name] = rps = wrk(path, cookie, args.seconds, args.connections)
             ratio = "" if name == "bare view" else f"   {rps / results['bare view']:.0%} of the bare view"
             print(f"{name:<28} {rps:8.0f} requests/s{ratio}")
+        quiz_pages = [name for name in results if name.startswith(("quiz page", "result page"))]
+        worst = min(results[name] / results["bare view"] for name in quiz_pages)
+        verdict = "met" if worst >= 0.5 else "NOT met"
+        print(f"budget: quiz pages at least 50% of the bare view; slowest is {worst:.0%}: {verdict}")
     finally:
         server.terminate()
         server.wait(10)
@@ -99,6 +103,7 @@ def prepare():
     done = services.start_attempt(owner, topic="mixed", length=20, seed=2)
     services.submit_attempt(done)
     return cookie, [
+        ("bare view + logged-in user", "/bare/user/"),
         ("overview /en/", "/en/"),
         ("catalogue", "/en/quizzes/"),
         ("quiz page (20 questions)", f"/en/attempts/{taking.public_id}/"),

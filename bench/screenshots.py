@@ -29,7 +29,11 @@ def main():
     args = parser.parse_args()
     out = Path(args.out)
     workdir = Path(tempfile.mkdtemp(prefix="ddo-screenshots-"))
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}", "DJANGO_SETTINGS_MODULE": "ddo_learn.settings"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "ddo_learn.settings",
+    }
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     python = sys.executable
