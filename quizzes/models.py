@@ -314,6 +314,9 @@ class Attempt(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.topic} · {self.length} · {self.public_id}"
+
     def save(self, *args, **kwargs):
         if not self.public_id:
             self.public_id = secrets.token_urlsafe(16)
@@ -352,6 +355,9 @@ class Answer(models.Model):
     class Meta:
         ordering = ["attempt", "position"]
         constraints = [models.UniqueConstraint(fields=["attempt", "position"], name="one_answer_per_question")]
+
+    def __str__(self):
+        return f"{self.attempt_id}/{self.position}: {self.question_key}"
 
     @property
     def is_correct(self):
@@ -394,6 +400,9 @@ class Membership(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["classroom", "student"], name="one_membership")]
+
+    def __str__(self):
+        return f"{self.student_id} in {self.classroom_id}"
 
 
 class Assignment(models.Model):

@@ -58,7 +58,7 @@ class Command(BaseCommand):
 
     def _print_accounts(self):
         self.stdout.write("")
-        self.stdout.write("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         self.stdout.write("  editor   content editor: http://127.0.0.1:8000/tr/admin/")
         self.stdout.write("  teacher  teacher with a demo class: http://127.0.0.1:8000/tr/teach/")
         self.stdout.write("  ayse     student")
