@@ -63,7 +63,8 @@ class PublishableAdmin(TabbedTranslationAdmin):
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False)
         self.message_user(
-            request, ngettext("%(count)d item is a draft now.", "%(count)d items are drafts now.", count) % {"count": count}
+            request,
+            ngettext("%(count)d item is a draft now.", "%(count)d items are drafts now.", count) % {"count": count},
         )
 
     @admin.display(description=_("Questions this item produces"))

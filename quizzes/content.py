@@ -149,7 +149,9 @@ def _department(d):
 
 
 def _duty(d):
-    return DutyItem(key=d.slug, text=_text(d, "text"), holder=d.holder, confidence=d.confidence, source=_source(d.source))
+    return DutyItem(
+        key=d.slug, text=_text(d, "text"), holder=d.holder, confidence=d.confidence, source=_source(d.source)
+    )
 
 
 def _event(e):

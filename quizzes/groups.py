@@ -9,6 +9,8 @@ EDITOR_MODELS = ("source", "organisation", "department", "duty", "timelineevent"
 
 def is_teacher(user):
     return user.is_authenticated and user.groups.filter(name=TEACHERS).exists()
+
+
 ACTIONS = ("add", "change", "delete", "view")
 
 

@@ -26,7 +26,9 @@ def for_taking(question, response, language):
         if question["type"] == "ordering":
             row["place"] = place.get(option["key"])
         elif question["type"] == "matching":
-            row["target"] = target_index.get((response or {}).get(option["key"])) if isinstance(response, dict) else None
+            row["target"] = (
+                target_index.get((response or {}).get(option["key"])) if isinstance(response, dict) else None
+            )
         else:
             row["checked"] = response == option["key"]
         rows.append(row)

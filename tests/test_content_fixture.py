@@ -255,13 +255,19 @@ def test_the_other_dated_facts(loaded):
     assert appointment.date > event(decree=1).date  # appointed to an office that already existed
 
     circular = event(slug="yapay-zeka-genelgesi-2021-18")
-    assert (circular.date, circular.gazette_number, circular.decree_number) == (datetime.date(2021, 8, 20), "31574", None)
+    assert (circular.date, circular.gazette_number, circular.decree_number) == (
+        datetime.date(2021, 8, 20),
+        "31574",
+        None,
+    )
     assert "2021/18" in circular.legal_reference_tr and "2021/18" in circular.legal_reference_en
 
     strategy = event(slug="ulusal-yapay-zeka-stratejisi")
     assert strategy.date == datetime.date(2021, 8, 24)
     for number in ("6", "24", "119"):
-        assert re.search(rf"\b{number}\b", strategy.description_tr) and re.search(rf"\b{number}\b", strategy.description_en)
+        assert re.search(rf"\b{number}\b", strategy.description_tr) and re.search(
+            rf"\b{number}\b", strategy.description_en
+        )
 
     law = event(slug="siber-guvenlik-kanunu-7545")
     assert (law.date, law.precision, law.decree_number) == (datetime.date(2025, 3, 19), "day", None)
@@ -298,7 +304,9 @@ def test_organisations_have_a_real_short_name(loaded):
     office = Organisation.objects.get(slug="ddo")
     # The body founded in the year the office closed is the one that took over its duties.
     founded_that_year = [
-        o for o in Organisation.objects.exclude(pk=office.pk) if o.founded_on and o.founded_on.year == office.closed_on.year
+        o
+        for o in Organisation.objects.exclude(pk=office.pk)
+        if o.founded_on and o.founded_on.year == office.closed_on.year
     ]
     assert founded_that_year == [successor]
 
@@ -309,9 +317,17 @@ def test_glossary_terms_render_verbatim_and_are_unique(loaded):
     for t in terms_tr:
         assert not set("'\"&<>") & set(t), t
     expected = {
-        "Kararname", "Cumhurbaşkanlığı Hükümet Sistemi", "Dairesi Başkanlığı", "e-Devlet",
-        "Cumhurbaşkanlığı Kararnamesi", "Resmî Gazete", "siber güvenlik", "büyük veri", "yapay zekâ",
-        "dijital dönüşüm", "açık veri",
+        "Kararname",
+        "Cumhurbaşkanlığı Hükümet Sistemi",
+        "Dairesi Başkanlığı",
+        "e-Devlet",
+        "Cumhurbaşkanlığı Kararnamesi",
+        "Resmî Gazete",
+        "siber güvenlik",
+        "büyük veri",
+        "yapay zekâ",
+        "dijital dönüşüm",
+        "açık veri",
     }
     assert expected <= set(terms_tr)
     assert GlossaryTerm.objects.get(term_tr="Resmî Gazete").term_en == "Official Gazette"

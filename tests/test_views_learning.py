@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from quizzes.models import Department, Duty, GlossaryTerm, Source, TimelineEvent
 from quizzes.languages import turkish_sort_key
+from quizzes.models import Department, Duty, GlossaryTerm, Source, TimelineEvent
 
 PAGES = ["home", "departments", "duties", "timeline", "glossary", "sources"]
 
@@ -85,8 +85,13 @@ def test_glossary_sorts_i_and_dotted_i_apart(client, content, django_user_model)
     source = Source.objects.published().first()
     for slug, tr, en in [("ic", "İç denetim", "Internal audit"), ("ilik", "Ilık", "Lukewarm"), ("cag", "Çağ", "Era")]:
         GlossaryTerm.objects.create(
-            slug=f"test-{slug}", term_tr=tr, term_en=en, definition_tr="x", definition_en="x",
-            source=source, is_published=True,
+            slug=f"test-{slug}",
+            term_tr=tr,
+            term_en=en,
+            definition_tr="x",
+            definition_en="x",
+            source=source,
+            is_published=True,
         )
     html = client.get("/tr/glossary/").content.decode()
     # Turkish order: C < Ç < ... < H < I < İ
@@ -105,17 +110,36 @@ def test_query_count_does_not_grow_with_content(client, content, name):
     source = Source.objects.published().first()
     for i in range(15):
         Department.objects.create(
-            slug=f"extra-{i}", name_tr=f"Ek Daire {i}", name_en=f"Extra {i}", focus_tr="x", focus_en="x",
-            confidence="medium", source=source, is_published=True,
+            slug=f"extra-{i}",
+            name_tr=f"Ek Daire {i}",
+            name_en=f"Extra {i}",
+            focus_tr="x",
+            focus_en="x",
+            confidence="medium",
+            source=source,
+            is_published=True,
         )
         TimelineEvent.objects.create(
-            slug=f"extra-{i}", date=f"2020-01-{i + 1:02d}", precision="day", title_tr=f"Olay {i}",
-            title_en=f"Event {i}", description_tr="x", description_en="x", confidence="high",
-            source=source, is_published=True, decree_number=500 + i,
+            slug=f"extra-{i}",
+            date=f"2020-01-{i + 1:02d}",
+            precision="day",
+            title_tr=f"Olay {i}",
+            title_en=f"Event {i}",
+            description_tr="x",
+            description_en="x",
+            confidence="high",
+            source=source,
+            is_published=True,
+            decree_number=500 + i,
         )
         GlossaryTerm.objects.create(
-            slug=f"extra-{i}", term_tr=f"Terim {i}", term_en=f"Term {i}", definition_tr="x",
-            definition_en="x", source=source, is_published=True,
+            slug=f"extra-{i}",
+            term_tr=f"Terim {i}",
+            term_en=f"Term {i}",
+            definition_tr="x",
+            definition_en="x",
+            source=source,
+            is_published=True,
         )
     assert _queries(client, url("tr", name)) == before
 

@@ -62,7 +62,10 @@ def test_an_ordering_question_answered_by_keyboard_alone(page, site, student):
 
     content = load_content()
     question = next(
-        q for event in content.events for q in questions_for_item(content, f"event:{event.key}") if q["type"] == "ordering"
+        q
+        for event in content.events
+        for q in questions_for_item(content, f"event:{event.key}")
+        if q["type"] == "ordering"
     )
     attempt = _create_attempt((student, None), [question], topic="timeline", difficulty="any", length=1, seed=0)
     log_in(page, site, student.username, PASSWORD, language="en")
