@@ -157,6 +157,15 @@ def test_class_overview_shows_scores_statuses_and_summaries(client, teacher, sma
     assert '<th scope="row">90–100</th><td class="num">3</td>' in html
 
 
+def test_percentages_are_written_the_turkish_way_on_turkish_pages(client, teacher, small):
+    classroom, _students, _first = small
+    html = as_user(client, teacher).get(f"/tr/teach/classes/{classroom.pk}/report/").content.decode()
+    # Turkish puts the sign first and uses a decimal comma: %50, %75,0.
+    assert "<strong>%50</strong>" in html and "50%" not in html
+    assert "%75,0" in html
+    assert "2 / 4 (%50)" in html
+
+
 def test_student_report_shows_attempts_mastery_and_missed_questions(client, teacher, small):
     classroom, students, _first = small
     html = as_user(client, teacher).get(f"/en/teach/classes/{classroom.pk}/students/{students[2].pk}/").content.decode()

@@ -1,4 +1,5 @@
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.translation import get_language
 
@@ -20,3 +21,10 @@ def in_language(text, language=None):
         return text or ""
     language = language or get_language()
     return text.get(language) or text.get("tr") or ""
+
+
+@register.filter
+def percent(value, decimals=0):
+    """A percentage as the page's language writes it: "%40,5" in Turkish, "40.5%" in English."""
+    number = floatformat(value, decimals)
+    return f"%{number}" if get_language() == "tr" else f"{number}%"
