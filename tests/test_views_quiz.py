@@ -28,7 +28,7 @@ def frozen_questions(count=3):
         "targets": [],
         "answer": "department:siber",
         "explanation": {"tr": "Siber Dairesi siber güvenliğe odaklandı.", "en": "The Cyber Department did."},
-        "source": {"title": {"tr": "Kaynak", "en": "Source"}, "publisher": "mynet", "published_on": None, "url": ""},
+        "source": {"title": {"tr": "Kaynak", "en": "Source"}, "publisher": "mynet", "published_on": "2025-12-25", "url": ""},
     }
     ordering = {
         **single,
@@ -274,7 +274,8 @@ def test_result_shows_answer_right_answer_explanation_and_source(logged_in, atte
     assert "Data Department" in html  # what the learner chose
     assert "Cyber Department" in html  # the right answer
     assert "The Cyber Department did." in html
-    assert "mynet" in html
+    assert "mynet" in html and "25 December 2025" in html
+    assert "25 Aralık 2025" in logged_in.get(f"/tr/attempts/{attempt.public_id}/result/").content.decode()
     assert "1 of 3" not in html and "0 of 3" in html
 
 

@@ -1,3 +1,5 @@
+import datetime
+
 from django import template
 from django.template.defaultfilters import floatformat
 from django.utils import formats
@@ -28,3 +30,12 @@ def percent(value, decimals=0):
     """A percentage as the page's language writes it: "%40,5" in Turkish, "40.5%" in English."""
     number = floatformat(value, decimals)
     return f"%{number}" if get_language() == "tr" else f"{number}%"
+
+
+@register.filter
+def iso_date(value):
+    """A date frozen in an attempt as "YYYY-MM-DD", written out in the page's language (25 Aralık 2025)."""
+    try:
+        return formats.date_format(datetime.date.fromisoformat(value), "j F Y")
+    except (TypeError, ValueError):
+        return value
