@@ -10,6 +10,7 @@ take plain numbers.
 """
 
 import datetime
+import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -563,20 +564,34 @@ class ItemAnalysis:
         return [i for i in self.items if i.flags]
 
 
-def _first_attempt_answers(classroom, assignment=None):
-    answers = Answer.objects.filter(
-        attempt__assignment__classroom=classroom, attempt__number=1, attempt__submitted_at__isnull=False
+def _first_attempt_answers(assignment_ids):
+    """The answers of the submitted first attempts at these assignments.
+
+    Filtered by the assignments' ids (already read for the page) rather than
+    by a join to the class: the database then narrows the attempts before
+    joining them to the answers, not a million answers after.
+    """
+    return Answer.objects.filter(
+        attempt__assignment_id__in=assignment_ids, attempt__number=1, attempt__submitted_at__isnull=False
     )
-    if assignment is not None:
-        answers = answers.filter(attempt__assignment=assignment)
-    return answers
 
 
-def item_moments(answers):
-    """Per question key: the sums discrimination needs, in one GROUP BY (x = mark, y = score − mark)."""
+# The per-key figures that add up over a key's (key, choice) groups.
+_ITEM_COUNTS = ("n", "n_tr", "n_en", "n_blank")
+_ITEM_SUMS = ("sum_x", "sum_x2", "sum_y", "sum_y2", "sum_xy", "sum_tr", "sum_en")
+
+
+def item_groups(answers):
+    """Per question key and chosen option: every sum item analysis needs, in one GROUP BY (one query).
+
+    x is the mark and y = score − mark, the rest of the test. One pass over the
+    answers serves both the per-key statistics (the groups of a key add up to
+    the key's sums: see item_sums) and the per-option counts of the distractor
+    analysis, which a GROUP BY question_key alone would need a second pass for.
+    """
     rest = F("attempt__score") - F("mark")
     return list(
-        answers.values("question_key")
+        answers.values("question_key", "choice")
         .annotate(
             n=Count("id"),
             sum_x=Sum("mark"),
@@ -591,23 +606,34 @@ def item_moments(answers):
             n_blank=Count("id", filter=Q(response__isnull=True)),
             # An attempt that holds the question, to read its text and key from (no second pass over answers).
             first_attempt=Min("attempt_id"),
+            mean_percent=Avg(_percent_expression("attempt__")),
         )
-        .order_by("question_key")
-    )
-
-
-def choice_counts(answers):
-    """Per question key and chosen option (single-choice answers): count and mean score % (one query)."""
-    rows = (
-        answers.exclude(choice="")
-        .values("question_key", "choice")
-        .annotate(n=Count("id"), mean_percent=Avg(_percent_expression("attempt__")))
         .order_by()
     )
-    found = {}
-    for r in rows:
-        found.setdefault(r["question_key"], {})[r["choice"]] = (r["n"], r["mean_percent"])
-    return found
+
+
+def item_sums(groups):
+    """(per-key rows, per-key option counts) from item_groups' rows; Python only adds up a few rows per key.
+
+    Each row: question_key, n, sum_x … sum_xy (the Moments), n_tr, sum_tr,
+    n_en, sum_en, n_blank, first_attempt; ordered by key. A sum over no values
+    (SQL NULL) counts as 0, as statistics.Moments reads it. Option counts:
+    {key: {chosen option: (answers, mean score % of their attempts)}}, for
+    single-choice answers (a non-empty choice).
+    """
+    parts = {}
+    choices = {}
+    for group in groups:
+        parts.setdefault(group["question_key"], []).append(group)
+        if group["choice"]:
+            choices.setdefault(group["question_key"], {})[group["choice"]] = (group["n"], group["mean_percent"])
+    rows = []
+    for key in sorted(parts):
+        row = {"question_key": key, "first_attempt": min(g["first_attempt"] for g in parts[key])}
+        row.update({name: sum(g[name] for g in parts[key]) for name in _ITEM_COUNTS})
+        row.update({name: math.fsum(g[name] or 0.0 for g in parts[key]) for name in _ITEM_SUMS})
+        rows.append(row)
+    return rows, choices
 
 
 def _moments(row):
@@ -706,22 +732,21 @@ def item_thresholds():
 def item_analysis(classroom, language, assignment=None):
     """Facility, discrimination, distractors and language gap per question key, over first attempts.
 
-    Four queries: the assignments (for the filter), the per-key sums, the
-    per-option counts, and one frozen question per key (for texts and keys);
-    a fifth sums the attempt scores for Cronbach's alpha.
+    Three queries: the assignments (for the filter), the sums per question key
+    and chosen option (one pass over the answers), and one frozen question per
+    key (for texts and keys); a fourth sums the attempt scores for Cronbach's alpha.
     """
     thresholds = item_thresholds()
     assignments = assignments_of(classroom)
-    answers = _first_attempt_answers(classroom, assignment)
-    rows = item_moments(answers)
-    choices = choice_counts(answers)
+    assignment_ids = [a.pk for a in assignments]
+    if assignment is not None:
+        assignment_ids = [assignment.pk] if assignment.pk in assignment_ids else []
+    rows, choices = item_sums(item_groups(_first_attempt_answers(assignment_ids)))
     questions = questions_of_attempts({r["first_attempt"] for r in rows})
     items = [_item_row(r, questions.get(r["question_key"]), choices, language, thresholds) for r in rows]
     # Flags on enough answers first, then flags on too few to trust, then the rest.
     items.sort(key=lambda i: (not (i.flags and i.trusted), not i.flags, i.key))
-    attempts_qs = Attempt.objects.filter(assignment__classroom=classroom, number=1, submitted_at__isnull=False)
-    if assignment is not None:
-        attempts_qs = attempts_qs.filter(assignment=assignment)
+    attempts_qs = Attempt.objects.filter(assignment_id__in=assignment_ids, number=1, submitted_at__isnull=False)
     totals = attempts_qs.aggregate(s=Count("id"), sum_x=Sum("score"), sum_x2=Sum(F("score") * F("score")))
     alpha = None
     if assignment is not None and assignment.same_questions and len(items) > 1:

@@ -35,7 +35,7 @@ _ZERO_DISCRIMINATION = 1e-9
 
 @dataclass(frozen=True)
 class Moments:
-    """Sums over the attempts that contained one item (computed in SQL by reports.item_moments).
+    """Sums over the attempts that contained one item (summed in SQL by reports.item_groups and item_sums).
 
     ``x`` is the item's mark (0..1) and ``y`` the attempt's score minus that
     mark: the rest of the test (Moodle's "other marks").

@@ -5,10 +5,12 @@ import math
 import time
 
 import pytest
+from django.db.models import Avg, Count, F, Min, Q, Sum
 from django.utils import timezone
 
 from quizzes import reports
 from quizzes.demo_classes import create_demo_class
+from quizzes.models import Answer
 from tests.factories_teacher import (
     make_assignment,
     make_attempt,
@@ -156,6 +158,49 @@ def test_item_analysis_can_be_limited_to_one_assignment(tiny_class):
     analysis = reports.item_analysis(classroom, "tr", assignment=assignment)
     assert set(by_key(analysis)) == {"q:1", "q:2", "q:3"}
     assert analysis.attempts == 4
+
+
+def test_item_sums_add_up_to_what_a_group_by_question_key_gives(tiny_class):
+    """One pass grouped by key and option, added up per key, equals a GROUP BY question_key and one by option."""
+    classroom, assignment, students = tiny_class
+    # A blank answer, and a part mark on an answer with no chosen option (as an ordering question gets).
+    extra = make_attempt(make_student("s5", "Ümit Çelik"), assignment, [None, "a", "a"], questions=QUESTIONS)
+    Answer.objects.filter(attempt=extra, position=2).update(mark=0.5, choice="", response=["x", "y"])
+    make_attempt(students["s2"], make_assignment(classroom, "Görevler"), ["a", "b"], questions=QUESTIONS[1:])
+    answers = Answer.objects.filter(
+        attempt__assignment__classroom=classroom, attempt__number=1, attempt__submitted_at__isnull=False
+    )
+    rest = F("attempt__score") - F("mark")
+    expected = list(
+        answers.values("question_key")
+        .annotate(
+            n=Count("id"),
+            sum_x=Sum("mark"),
+            sum_x2=Sum(F("mark") * F("mark")),
+            sum_y=Sum(rest),
+            sum_y2=Sum(rest * rest),
+            sum_xy=Sum(F("mark") * rest),
+            n_tr=Count("id", filter=Q(language="tr")),
+            sum_tr=Sum("mark", filter=Q(language="tr")),
+            n_en=Count("id", filter=Q(language="en")),
+            sum_en=Sum("mark", filter=Q(language="en")),
+            n_blank=Count("id", filter=Q(response__isnull=True)),
+            first_attempt=Min("attempt_id"),
+        )
+        .order_by("question_key")
+    )
+    expected_choices = {}
+    percent = 100.0 * F("attempt__score") / F("attempt__max_score")
+    for row in answers.exclude(choice="").values("question_key", "choice").annotate(n=Count("id"), p=Avg(percent)):
+        expected_choices.setdefault(row["question_key"], {})[row["choice"]] = (row["n"], row["p"])
+
+    ids = list(classroom.assignments.values_list("pk", flat=True))
+    rows, choices = reports.item_sums(reports.item_groups(reports._first_attempt_answers(ids)))
+
+    assert [r["question_key"] for r in rows] == ["q:1", "q:2", "q:3"]
+    assert rows == [{name: pytest.approx(value or 0) for name, value in row.items()} for row in expected]
+    assert rows[0]["n_blank"] == 1 and rows[2]["sum_x"] == pytest.approx(2.5)
+    assert choices == {key: {c: pytest.approx(v) for c, v in found.items()} for key, found in expected_choices.items()}
 
 
 def test_class_overview_scores_statuses_and_summaries(tiny_class):
