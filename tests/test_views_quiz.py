@@ -28,7 +28,12 @@ def frozen_questions(count=3):
         "targets": [],
         "answer": "department:siber",
         "explanation": {"tr": "Siber Dairesi siber güvenliğe odaklandı.", "en": "The Cyber Department did."},
-        "source": {"title": {"tr": "Kaynak", "en": "Source"}, "publisher": "mynet", "published_on": "2025-12-25", "url": ""},
+        "source": {
+            "title": {"tr": "Kaynak", "en": "Source"},
+            "publisher": "mynet",
+            "published_on": "2025-12-25",
+            "url": "",
+        },
     }
     ordering = {
         **single,
