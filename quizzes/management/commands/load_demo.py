@@ -27,6 +27,11 @@ DEMO_ACCOUNTS = (
 class Command(BaseCommand):
     help = "Load the office content, named quizzes, demo accounts and a demo class (only what is missing)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site", default="http://127.0.0.1:8000", help="where the app is served, for the links printed"
+        )
+
     def handle(self, *args, **options):
         with transaction.atomic():
             if not Source.objects.exists():
@@ -41,7 +46,7 @@ class Command(BaseCommand):
 
             create_demo_class(teacher, [users["ayse"], users["ismail"]])
             self.stdout.write("Created the demo class with students and attempts.")
-        self._print_accounts()
+        self._print_accounts(options["site"].rstrip("/"))
 
     def _account(self, username, full_name, role):
         User = get_user_model()
@@ -56,11 +61,11 @@ class Command(BaseCommand):
                 user.groups.add(Group.objects.get(name=role))
         return user
 
-    def _print_accounts(self):
+    def _print_accounts(self, site):
         self.stdout.write("")
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
-        self.stdout.write("  editor   content editor: http://127.0.0.1:8000/tr/admin/")
-        self.stdout.write("  teacher  teacher with a demo class: http://127.0.0.1:8000/tr/teach/")
+        self.stdout.write(f"  editor   content editor: {site}/tr/admin/")
+        self.stdout.write(f"  teacher  teacher with a demo class: {site}/tr/teach/")
         self.stdout.write("  ayse     student")
         self.stdout.write("  ismail   student")
-        self.stdout.write("Log in at http://127.0.0.1:8000/tr/accounts/login/ (or /en/...).")
+        self.stdout.write(f"Log in at {site}/tr/accounts/login/ (or /en/...).")
