@@ -1146,56 +1146,58 @@ def _org_founded(t, ix, slugs, rng):
 # Glossary ----------------------------------------------------------------------------------
 
 
-@template("term_tr_en", "single", "glossary", "easy", ["term"], _one_each("terms"))
-def _term_tr_en(t, ix, slugs, rng):
+def _term_translation(t, ix, slugs, rng, asked, answered, prompt, explanation):
+    """Which option translates a term: ``asked`` and ``answered`` are "tr"/"en", the prompt and the
+    explanation are functions of (the quoted term asked about, the term)."""
     term = ix.terms.get(slugs[0])
     if term is None:
         return None
-    candidates = [(f"term:{o.key}", _same_text(o.term.en)) for o in ix.content.terms if o.key != term.key]
-    options = _single(rng, (f"term:{term.key}", _same_text(term.term.en)), candidates)
+    candidates = [(f"term:{o.key}", _same_text(o.term.get(answered))) for o in ix.content.terms if o.key != term.key]
+    options = _single(rng, (f"term:{term.key}", _same_text(term.term.get(answered))), candidates)
     if options is None:
         return None
-    word = _quote(_same_text(term.term.tr))
+    word = _quote(_same_text(term.term.get(asked)))
     return _question(
+        t, slugs, f"term:{term.key}", options, f"term:{term.key}", prompt(word, term), explanation(term), _source(term)
+    )
+
+
+@template("term_tr_en", "single", "glossary", "easy", ["term"], _one_each("terms"))
+def _term_tr_en(t, ix, slugs, rng):
+    return _term_translation(
         t,
+        ix,
         slugs,
-        f"term:{term.key}",
-        options,
-        f"term:{term.key}",
-        Text(
+        rng,
+        "tr",
+        "en",
+        lambda word, term: Text(
             f"{word.tr} teriminin İngilizce karşılığı hangisidir?",
             f"What is the English for the Turkish term {word.en}?",
         ),
-        Text(
+        lambda term: Text(
             f"“{term.term.tr}” teriminin İngilizce karşılığı “{term.term.en}”. {term.definition.tr}",
             f"The English for the Turkish term “{term.term.tr}” is “{term.term.en}”. {term.definition.en}",
         ),
-        _source(term),
     )
 
 
 @template("term_en_tr", "single", "glossary", "medium", ["term"], _one_each("terms"))
 def _term_en_tr(t, ix, slugs, rng):
-    term = ix.terms.get(slugs[0])
-    if term is None:
-        return None
-    candidates = [(f"term:{o.key}", _same_text(o.term.tr)) for o in ix.content.terms if o.key != term.key]
-    options = _single(rng, (f"term:{term.key}", _same_text(term.term.tr)), candidates)
-    if options is None:
-        return None
-    word = _quote(_same_text(term.term.en))
-    return _question(
+    return _term_translation(
         t,
+        ix,
         slugs,
-        f"term:{term.key}",
-        options,
-        f"term:{term.key}",
-        Text(f"İngilizce {word.tr} teriminin Türkçe karşılığı hangisidir?", f"Which Turkish term means {word.en}?"),
-        Text(
+        rng,
+        "en",
+        "tr",
+        lambda word, term: Text(
+            f"İngilizce {word.tr} teriminin Türkçe karşılığı hangisidir?", f"Which Turkish term means {word.en}?"
+        ),
+        lambda term: Text(
             f"İngilizce “{term.term.en}” teriminin Türkçe karşılığı “{term.term.tr}”. {term.definition.tr}",
             f"The Turkish term for “{term.term.en}” is “{term.term.tr}”. {term.definition.en}",
         ),
-        _source(term),
     )
 
 
