@@ -10,15 +10,13 @@ with the demo content and accounts; nothing of yours is touched.
 """
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+from demo_site import demo_database, manage, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8765
@@ -33,55 +31,34 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
 
-    workdir = Path(tempfile.mkdtemp(prefix="ddo-bench-http-"))
-    env = {
-        **os.environ,
+    settings = {
         "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "ERROR",
     }
-    os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    python = sys.executable
-    subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([python, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    cookie, paths = prepare()
+    with demo_database("ddo-bench-http-", **settings) as env:
+        manage(env, "collectstatic", "--noinput", "-v0")
+        cookie, paths = prepare()
+        gunicorn = str(Path(sys.executable).parent / "gunicorn")
+        command = [gunicorn, "ddo_learn.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", str(args.workers)]
+        with serving([*command, "--log-level", "warning"], env, f"http://127.0.0.1:{PORT}/bare/"):
+            measure(paths, cookie, args)
 
-    server = subprocess.Popen(
-        [
-            str(Path(python).parent / "gunicorn"),
-            "ddo_learn.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        wait_until_up(f"http://127.0.0.1:{PORT}/bare/")
-        print(f"gunicorn, {args.workers} sync workers; wrk, {args.connections} connections, {args.seconds} s per page")
-        results = {}
-        for name, path in [("bare view", "/bare/"), *paths]:
-            results[name] = rps = wrk(path, cookie, args.seconds, args.connections)
-            ratio = "" if name == "bare view" else f"   {rps / results['bare view']:.0%} of the bare view"
-            print(f"{name:<28} {rps:8.0f} requests/s{ratio}")
-        quiz_pages = [name for name in results if name.startswith(("quiz page", "result page"))]
-        worst = min(results[name] / results["bare view"] for name in quiz_pages)
-        verdict = "met" if worst >= 0.5 else "NOT met"
-        print(f"budget: quiz pages at least 50% of the bare view; slowest is {worst:.0%}: {verdict}")
-    finally:
-        server.terminate()
-        server.wait(10)
-        shutil.rmtree(workdir, ignore_errors=True)
+
+def measure(paths, cookie, args):
+    print(f"gunicorn, {args.workers} sync workers; wrk, {args.connections} connections, {args.seconds} s per page")
+    results = {}
+    for name, path in [("bare view", "/bare/"), *paths]:
+        results[name] = rps = wrk(path, cookie, args.seconds, args.connections)
+        ratio = "" if name == "bare view" else f"   {rps / results['bare view']:.0%} of the bare view"
+        print(f"{name:<28} {rps:8.0f} requests/s{ratio}")
+    quiz_pages = [name for name in results if name.startswith(("quiz page", "result page"))]
+    worst = min(results[name] / results["bare view"] for name in quiz_pages)
+    verdict = "met" if worst >= 0.5 else "NOT met"
+    print(f"budget: quiz pages at least 50% of the bare view; slowest is {worst:.0%}: {verdict}")
 
 
 def prepare():
@@ -110,17 +87,6 @@ def prepare():
         ("result page (20 questions)", f"/en/attempts/{done.public_id}/result/"),
         ("progress page", "/en/progress/"),
     ]
-
-
-def wait_until_up(url, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=1)  # noqa: S310 (loopback)
-            return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit("gunicorn did not start")
 
 
 def wrk(path, cookie, seconds, connections):

@@ -8,14 +8,11 @@ Chromium (/usr/bin/chromium) through Playwright. Writes
 """
 
 import argparse
-import os
-import shutil
 import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+from demo_site import demo_database, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8766
@@ -28,32 +25,13 @@ def main():
     parser.add_argument("--out", default=str(ROOT / "screenshots"))
     args = parser.parse_args()
     out = Path(args.out)
-    workdir = Path(tempfile.mkdtemp(prefix="ddo-screenshots-"))
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "DJANGO_SETTINGS_MODULE": "ddo_learn.settings",
-    }
-    os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    python = sys.executable
-    subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([python, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    sessions, pages = prepare()
-    server = subprocess.Popen(
-        [python, "manage.py", "runserver", "--noreload", f"127.0.0.1:{PORT}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_up(f"http://127.0.0.1:{PORT}/tr/")
-        shoot(out, sessions, pages)
-    finally:
-        server.terminate()
-        server.wait(10)
-        shutil.rmtree(workdir, ignore_errors=True)
+    with demo_database("ddo-screenshots-", DJANGO_SETTINGS_MODULE="ddo_learn.settings") as env:
+        sessions, pages = prepare()
+        command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{PORT}"]
+        with serving(
+            command, env, f"http://127.0.0.1:{PORT}/tr/", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        ):
+            shoot(out, sessions, pages)
 
 
 def prepare():
@@ -134,17 +112,6 @@ def shoot(out, sessions, pages):
                         print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
                 context.close()
         browser.close()
-
-
-def wait_until_up(url, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=1)  # noqa: S310 (loopback)
-            return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit("the server did not start")
 
 
 if __name__ == "__main__":
