@@ -21,6 +21,23 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PASSWORD = "a-Good-test-passw0rd"
+BROWSER_TESTS = os.path.join(os.path.dirname(__file__), "browser")
+
+
+def pytest_collection_modifyitems(items):
+    # A module-level pytestmark in a conftest marks nothing; mark the browser folder here so that
+    # `-m browser` and `-m "not browser"` select what they say.
+    for item in items:
+        if str(item.path).startswith(BROWSER_TESTS):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hasher():
+    # PBKDF2 costs ~0.3 s a user on this machine; tests check behaviour, not key stretching.
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 
 import datetime
 import math
-import time
 
 import pytest
 from django.db.models import Avg, Count, F, Min, Q, Sum
@@ -291,9 +290,7 @@ def test_student_report(tiny_class):
 def test_the_demo_class_gives_every_report_something_to_read(content):
     teacher = make_teacher("demo-ogretmen")
     named = [make_student("ayse", "Ayşe Yıldız"), make_student("ismail", "İsmail Işık")]
-    started = time.perf_counter()
     classroom = create_demo_class(teacher, named)
-    assert time.perf_counter() - started < 10
     overview = reports.class_overview(classroom)
     assert len(overview.rows) == 27 and len(overview.assignments) == 3
     assert {"Ayşe Yıldız", "İsmail Işık"} <= {row.name for row in overview.rows}

@@ -4,8 +4,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
-pytestmark = pytest.mark.browser
-
 _axe = Axe()
 
 
