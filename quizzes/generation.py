@@ -60,8 +60,8 @@ import re
 from dataclasses import dataclass
 from random import Random
 
-from .content import Text
 from .languages import turkish_lower, turkish_upper
+from .values import Text
 
 TOPICS = ("departments", "duties", "timeline", "glossary")
 DIFFICULTIES = ("easy", "medium", "hard")
