@@ -20,6 +20,9 @@ PURE = [
     "quizzes.languages",
     "quizzes.charts",
 ]
+# Every module of the generation package, the topic modules and helpers included.
+PURE += sorted(f"quizzes.generation.{path.stem}" for path in (ROOT / "quizzes" / "generation").glob("[!_]*.py"))
+
 IMPORTED = """
 import importlib, json, sys
 importlib.import_module(sys.argv[1])
@@ -43,3 +46,9 @@ def test_pure_module_imports_no_django(module):
     # quizzes.content is the ORM seam: pure code takes its types from quizzes.values.
     assert "quizzes.content" not in loaded
     assert "quizzes.models" not in loaded
+
+
+def test_every_generation_module_is_checked():
+    assert {"departments", "duties", "timeline", "glossary", "registry", "draw", "wording"} <= {
+        m.rsplit(".", 1)[1] for m in PURE if m.startswith("quizzes.generation.")
+    }
