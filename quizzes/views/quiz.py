@@ -10,9 +10,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import presentation, services
+from .. import presentation
 from ..forms import StartQuizForm, responses_from_post
 from ..models import Attempt, Quiz
+from ..services import attempts as services
 
 
 def owner_for(request):
