@@ -200,7 +200,7 @@ def _assignment_filter(request, classroom):
     value = request.GET.get("assignment", "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):  # str.isdigit() also takes "²", which int() refuses
         raise BadFilter
     return get_object_or_404(Assignment, pk=int(value), classroom=classroom)
 
