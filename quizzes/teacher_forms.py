@@ -41,15 +41,29 @@ class AssignmentForm(forms.ModelForm):
 
     class Meta:
         model = Assignment
-        fields = ["title", "topic", "length", "difficulty", "opens_at", "due_at", "max_attempts", "same_questions"]
+        fields = [
+            "title",
+            "topic",
+            "length",
+            "difficulty",
+            "opens_at",
+            "due_at",
+            "max_attempts",
+            "same_questions",
+            "review",
+        ]
         labels = {
             "title": _("Title"),
             "opens_at": _("Opens"),
             "due_at": _("Due"),
             "same_questions": _("Same questions for everyone"),
+            "review": _("Right answers shown"),
         }
         help_texts = {
             "same_questions": _("Unticked, each student gets their own questions on the same settings."),
+            "review": _(
+                "With more than one attempt, answers shown after each attempt can be copied into the next one."
+            ),
         }
         widgets = {"opens_at": DateTimeLocalInput(), "due_at": DateTimeLocalInput()}
 

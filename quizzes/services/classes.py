@@ -145,7 +145,7 @@ def start_assignment(student, assignment_pk, now):
             topic=assignment.topic,
             length=assignment.length,
             difficulty=assignment.difficulty,
-            seed=assignment.seed if assignment.same_questions else None,
+            seed=assignment.seed_for(number),
             assignment=assignment,
             number=number,
         )

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -181,4 +182,5 @@ def result(request, public_id):
             for i, q in enumerate(attempt.questions)
         ]
 
-    return render(request, "quizzes/result.html", {"attempt": attempt, "rows": rows})
+    show_answers = attempt.shows_answers(timezone.now())  # an assignment's review option may hold them back
+    return render(request, "quizzes/result.html", {"attempt": attempt, "rows": rows, "show_answers": show_answers})

@@ -160,7 +160,7 @@ def fitting_seed(content, assignment, seed, rng):
 
 def _take(student, assignment, number, ability, rng, content, *, language, complete=True):
     if assignment.same_questions:
-        seed = assignment.seed
+        seed = assignment.seed_for(number)
     else:
         seed = fitting_seed(content, assignment, rng.randrange(2**31), rng)
     attempt = attempts.start_attempt(
