@@ -42,6 +42,7 @@ def _own_attempt(request, public_id, *, defer_questions=False):
     whose HTML is not cached asks for them.
     """
     attempts = Attempt.objects.defer("questions") if defer_questions else Attempt.objects
+    attempts = attempts.select_related("assignment")  # the result page reads its review option
     attempt = get_object_or_404(attempts, public_id=public_id)
     if not attempt.belongs_to(request):
         raise Http404

@@ -191,3 +191,34 @@ def test_the_teacher_chooses_the_review_option(client, teacher, classroom):
     )
     assert response.status_code == 302
     assert classroom.assignments.get().review == Review.AFTER_DUE_DATE
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_an_assignment_result_makes_as_many_queries_as_a_quiz_result(client, student, classroom):
+    client.force_login(student)
+    assignment = make_assignment(classroom, max_attempts=1)
+    warm, quiz, assigned = (
+        f"/tr/attempts/{a.public_id}/result/"
+        for a in (attempt_at(student, None, 1), attempt_at(student, None, 1), attempt_at(student, assignment, 1))
+    )
+    count_queries(client, warm)  # the session
+    # Session, user, is_teacher, attempt (its assignment joined); questions and answers unless the HTML is cached.
+    assert [count_queries(client, quiz), count_queries(client, quiz)] == [6, 4]
+    assert [count_queries(client, assigned), count_queries(client, assigned)] == [6, 4]
+
+
+def test_a_result_with_attempts_left_asks_once_more(client, student, classroom):
+    client.force_login(student)
+    assignment = make_assignment(classroom, max_attempts=2)
+    url = f"/tr/attempts/{attempt_at(student, assignment, 1).public_id}/result/"
+    count_queries(client, url)
+    # + whether the last attempt is in: one query, whatever the number of attempts.
+    assert [count_queries(client, url), count_queries(client, url)] == [5, 5]
