@@ -6,11 +6,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import charts, services
+from .. import charts
 from ..content import load_content
 from ..generation import generate_from_keys
 from ..models import Topic
 from ..progress import most_missed, topic_mastery
+from ..services import attempts as services
 from ..values import Text
 from .quiz import attempts_of, owner_for
 
