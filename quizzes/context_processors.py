@@ -22,5 +22,7 @@ def language_switch(request):
 def _is_teacher(request):
     # Cached on the request: base.html asks on every page.
     if not hasattr(request, "_is_teacher"):
-        request._is_teacher = is_teacher(request.user)
+        # No user yet when a request is refused before AuthenticationMiddleware (a bad Host).
+        user = getattr(request, "user", None)
+        request._is_teacher = user is not None and is_teacher(user)
     return request._is_teacher

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import presentation, services
 from ..forms import StartQuizForm, responses_from_post
 from ..models import Attempt, Quiz
+from ..ratelimits import limited
 
 
 def owner_for(request):
@@ -61,6 +62,7 @@ def catalogue(request):
 
 
 @require_POST
+@limited("start")
 def start(request):
     quiz = None
     if request.POST.get("quiz"):
