@@ -30,6 +30,25 @@ class PublishableAdmin(TabbedTranslationAdmin):
     preview_questions = True
     save_on_top = True
 
+    class Media:
+        css = {"all": ("css/admin.css",)}
+        js = ("js/admin_tabs.js",)
+
+    def get_changelist_formset(self, request, **kwargs):
+        """The list's editable boxes (order) have no <label>: each is named "<field>: <item>"."""
+        formset = super().get_changelist_formset(request, **kwargs)
+        editable = self.list_editable
+
+        class LabelledForm(formset.form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name in editable:
+                    field = self.fields[name]
+                    field.widget.attrs["aria-label"] = f"{field.label}: {self.instance}"
+
+        formset.form = LabelledForm
+        return formset
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if self.preview_questions:
