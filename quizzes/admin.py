@@ -2,6 +2,7 @@
 drafts and publishing, and a preview of the questions each item produces."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -29,6 +30,8 @@ class PublishableAdmin(TabbedTranslationAdmin):
     actions = ("publish", "unpublish")
     preview_questions = True
     save_on_top = True
+    # A source's address typed without a scheme is https (Django 6's default, without its warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     class Media:
         css = {"all": ("css/admin.css",)}
