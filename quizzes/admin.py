@@ -35,7 +35,8 @@ class PublishableAdmin(TabbedTranslationAdmin):
 
     class Media:
         css = {"all": ("css/admin.css",)}
-        js = ("js/admin_tabs.js",)
+        # Listed after modeltranslation's tabs script so that Django's media merge keeps this order.
+        js = ("modeltranslation/js/tabbed_translation_fields.js", "js/admin_tabs.js")
 
     def get_changelist_formset(self, request, **kwargs):
         """The list's editable boxes (order) have no <label>: each is named "<field>: <item>"."""

@@ -3,11 +3,12 @@
 //   aria-controls), so the tab holds no nested focusable control (axe nested-interactive). Every
 //   panel here is on the page, so jQuery UI is told not to look at the href for a remote one.
 // - The "all fields" language switch gets the label the page provides (axe select-name).
-window.addEventListener("load", function () {
-  if (!window.jQuery || !window.jQuery.ui || !window.jQuery.ui.tabs) {
+// Runs on document ready, after modeltranslation's own ready handler (this file is loaded after it).
+(window.django ? django.jQuery : window.jQuery)(function ($) {
+  if (!$.ui || !$.ui.tabs) {
     return;
   }
-  window.jQuery.ui.tabs.prototype._isLocal = function () {
+  $.ui.tabs.prototype._isLocal = function () {
     return true;
   };
   document.querySelectorAll(".ui-tabs-nav li[role=tab] > a.ui-tabs-anchor").forEach(function (anchor) {

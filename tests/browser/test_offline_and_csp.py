@@ -78,6 +78,6 @@ def test_the_admin_department_pages_have_no_serious_accessibility_violations(pag
     found = serious_violations(page)
     assert found == [], "\n".join(found)
     page.goto(f"{site}/{language}/admin/quizzes/department/{department.pk}/change/")
-    page.locator(".ui-tabs-nav").first.wait_for()
+    page.locator("#modeltranslation-main-switch[aria-labelledby]").wait_for()  # static/js/admin_tabs.js has run
     found = serious_violations(page)
     assert found == [], "\n".join(found)

@@ -66,3 +66,16 @@ def test_every_admin_list_and_change_page_loads_nothing_from_elsewhere(client, c
         if first is not None:
             urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[first.pk]))
     assert_only_local(client, urls)
+
+
+def test_class_and_teaching_pages_load_nothing_from_elsewhere(client, content, teacher, student):
+    from quizzes.models import Classroom
+
+    classroom = Classroom.objects.create(name="9-A", teacher=teacher)
+    client.force_login(student)
+    assert_only_local(client, ["/tr/classes/", "/en/progress/"])
+    client.force_login(teacher)
+    pages = ["teach/", f"teach/classes/{classroom.pk}/", f"teach/classes/{classroom.pk}/report/"]
+    pages += [f"teach/classes/{classroom.pk}/topics/", f"teach/classes/{classroom.pk}/items/"]
+    for language in ("tr", "en"):
+        assert_only_local(client, [f"/{language}/{page}" for page in pages])
