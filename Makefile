@@ -43,7 +43,8 @@ screenshots: $(VENV)/.installed
 	$(PY) bench/screenshots.py
 
 check-deploy: $(VENV)/.installed
-	DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-enough-secret-key-value ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
+	DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-enough-secret-key-value ALLOWED_HOSTS=example.org \
+	  REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles screenshots

@@ -10,6 +10,7 @@ with the demo content and accounts; nothing of yours is touched.
 """
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -38,6 +39,8 @@ def main():
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "ERROR",
+        # Production refuses to start without a shared cache (quizzes.checks).
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
     }
     with demo_database("ddo-bench-http-", **settings) as env:
         manage(env, "collectstatic", "--noinput", "-v0")

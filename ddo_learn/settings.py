@@ -1,10 +1,12 @@
 """Settings for DDO Learn, read from the environment with safe local defaults.
 
 One module serves development, tests and production: production sets
-DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
+DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL (and, behind a
+reverse proxy, TRUSTED_PROXY_COUNT; for password reset, EMAIL_HOST...).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,19 +39,26 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "quizzes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "quizzes.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    "quizzes.middleware.LoginLockoutMiddleware",
+    # Last, so that it sees the request as the login views do (axes' lockout flag).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ddo_learn.urls"
@@ -77,6 +86,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A connection kept across requests is checked before reuse: after a database restart
+        # each worker reconnects instead of serving one 500.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -86,6 +98,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before any password is hashed.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "quizzes:progress"
@@ -114,8 +131,13 @@ STORAGES = {
     },
 }
 
+# The default cache holds counters (rate limits, join-code throttle) that every worker and every
+# instance must share: Redis in production (quizzes/checks.py refuses DEBUG=0 without it).
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Rendered HTML of {% cache %} blocks (a quiz's questions, a result, the menu), kept apart from
     # the throttle counters in "default" so that many fragments never push a counter out.
     "template_fragments": {
@@ -129,9 +151,81 @@ CACHES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 
-# Login and join-code throttling: attempts per window, per client address.
+# Join-code throttling: attempts per window (quizzes/throttle.py).
 THROTTLE_LIMIT = int(os.environ.get("THROTTLE_LIMIT", "10"))
 THROTTLE_WINDOW_SECONDS = int(os.environ.get("THROTTLE_WINDOW_SECONDS", "300"))
+
+# The client's address: REMOTE_ADDR, or, behind N reverse proxies that each append to
+# X-Forwarded-For, the address the outermost trusted proxy saw (quizzes/client_ip.py).
+# A header a client sends itself is never believed with the default of 0.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Logins (django-axes): failures are stored in the database, which every worker and instance
+# shares; a username is locked on one address only, so one pupil's typos never lock out the
+# classroom, and a locked-out request is refused before any password check
+# (quizzes.middleware.LoginLockoutMiddleware).
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "quizzes.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "quizzes.views.accounts.locked_out"
+AXES_VERBOSE = False
+
+# Rate limits (django-ratelimit, on the default cache): per user, session or address, and a
+# wider limit per address (quizzes/ratelimits.py).
+RATELIMIT_IP_META_KEY = "quizzes.client_ip.client_ip"
+RATELIMIT_VIEW = "quizzes.views.errors.rate_limited"
+RATE_LIMITS = {
+    "start": os.environ.get("RATE_LIMIT_START", "100/m"),
+    "practise": os.environ.get("RATE_LIMIT_PRACTISE", "100/m"),
+    "signup": os.environ.get("RATE_LIMIT_SIGNUP", "20/m"),
+    "password_reset": os.environ.get("RATE_LIMIT_PASSWORD_RESET", "5/15m"),
+}
+RATE_LIMITS_PER_ADDRESS = {
+    "start": "1000/m",
+    "practise": "1000/m",
+    "signup": "200/h",
+    "password_reset": "50/h",
+}
+
+# Content-Security-Policy (django-csp): everything from this site, nothing inline.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# modeltranslation's tabbed admin: jQuery UI from this site (static/vendor/), not a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+# Email: SMTP when EMAIL_HOST is set; the console in development; otherwise none, and the
+# password-reset page says so instead of claiming an email was sent.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_TIMEOUT = 10
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+EMAIL_CONFIGURED = bool(EMAIL_HOST) or DEBUG
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "DDO Learn <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Item-analysis flags (STATISTICS.md); percentages.
 ITEM_FLAGS = {

@@ -4,12 +4,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from quizzes import accounts
+from quizzes.views import accounts
 
 urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
-    path("accounts/login/", accounts.ThrottledLoginView.as_view(), name="login"),
+    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/signup/", accounts.signup, name="signup"),
+    path("accounts/password_reset/", accounts.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("quizzes.urls")),
 )
@@ -17,3 +18,4 @@ urlpatterns = i18n_patterns(
 handler400 = "quizzes.views.bad_request"
 handler403 = "quizzes.views.forbidden"
 handler404 = "quizzes.views.not_found"
+handler500 = "quizzes.views.server_error"

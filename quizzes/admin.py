@@ -2,6 +2,7 @@
 drafts and publishing, and a preview of the questions each item produces."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -29,6 +30,28 @@ class PublishableAdmin(TabbedTranslationAdmin):
     actions = ("publish", "unpublish")
     preview_questions = True
     save_on_top = True
+    # A source's address typed without a scheme is https (Django 6's default, without its warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    class Media:
+        css = {"all": ("css/admin.css",)}
+        # Listed after modeltranslation's tabs script so that Django's media merge keeps this order.
+        js = ("modeltranslation/js/tabbed_translation_fields.js", "js/admin_tabs.js")
+
+    def get_changelist_formset(self, request, **kwargs):
+        """The list's editable boxes (order) have no <label>: each is named "<field>: <item>"."""
+        formset = super().get_changelist_formset(request, **kwargs)
+        editable = self.list_editable
+
+        class LabelledForm(formset.form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name in editable:
+                    field = self.fields[name]
+                    field.widget.attrs["aria-label"] = f"{field.label}: {self.instance}"
+
+        formset.form = LabelledForm
+        return formset
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -9,6 +9,7 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("DDO Learn content")
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the production checks)
         from .roles import ensure_groups
 
         # The data migration made the groups; this keeps them after a flush (live-server tests).

@@ -15,5 +15,6 @@ def language_switch(request):
             for code, name in settings.LANGUAGES
             if code != current
         ],
-        "is_teacher": is_teacher(request.user),
+        # No user yet when a request is refused before AuthenticationMiddleware (a bad Host).
+        "is_teacher": hasattr(request, "user") and is_teacher(request.user),
     }

@@ -1,4 +1,4 @@
-"""A small fixed-window throttle on Django's cache, for logins and join codes."""
+"""A small fixed-window throttle on Django's cache, for join codes (logins are django-axes')."""
 
 from django.conf import settings
 from django.core.cache import cache

@@ -11,6 +11,7 @@ from ..content import load_content
 from ..generation import generate_from_keys
 from ..models import Topic
 from ..progress import most_missed, topic_mastery
+from ..ratelimits import limited
 from ..services import attempts as services
 from ..values import Text
 from .quiz import attempts_of, owner_for
@@ -62,6 +63,7 @@ def progress(request):
 
 
 @require_POST
+@limited("practise")
 def practise(request):
     keys = [row["question_key"] for row in most_missed(attempts_of(request), limit=PRACTICE_LENGTH)]
     if not keys:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import presentation
 from ..forms import StartQuizForm, responses_from_post
 from ..models import Attempt, Quiz
+from ..ratelimits import limited
 from ..services import attempts as services
 
 
@@ -64,6 +65,7 @@ def catalogue(request):
 
 
 @require_POST
+@limited("start")
 def start(request):
     quiz = None
     if request.POST.get("quiz"):

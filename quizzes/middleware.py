@@ -1,0 +1,54 @@
+"""Request guards: login lockouts before any password check, and no caching of private pages."""
+
+import re
+
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_lockout_response
+from django.utils.cache import patch_cache_control
+from django.utils.functional import empty
+
+# Views whose POST checks a password. A locked-out POST to one of them is answered here,
+# before the form runs: no authenticate(), no password hash, and the same page whatever the password.
+LOGIN_VIEWS = {"login", "admin:login"}
+
+# Pages about one person whatever the visitor (guests' attempts and results included):
+# attempts and results, progress, classes, teaching pages and their exports, accounts, the admin.
+PRIVATE_PATH = re.compile(r"^/(?:[a-z]{2}/)?(?:attempts|progress|classes|teach|accounts|admin)/")
+
+
+class LoginLockoutMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or request.resolver_match.view_name not in LOGIN_VIEWS:
+            return None
+        if AxesProxyHandler.is_locked(request):
+            return get_lockout_response(request)
+        return None
+
+
+class PrivatePagesMiddleware:
+    """``Cache-Control: private, no-store`` on every private path, and on every page that looked at
+    who is signed in (it may name them) when someone is, so neither a shared proxy nor the
+    browser's back button keeps a result, a progress page, a class report or an export.
+
+    A page that never asked who the user is (an error page) is not made to ask here: that would
+    need the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if PRIVATE_PATH.match(request.path_info) or _signed_in_and_asked(request):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+def _signed_in_and_asked(request):
+    user = getattr(request, "user", None)
+    return user is not None and getattr(user, "_wrapped", None) is not empty and user.is_authenticated

@@ -1,0 +1,86 @@
+"""Login, sign-up and password reset, on Django's own auth views and forms.
+
+Login and sign-up hand the browser's guest attempts to the account, so practice
+done before signing up is kept. Lockouts after failed logins are django-axes'
+(settings.AXES_*), checked before the form runs by
+quizzes.middleware.LoginLockoutMiddleware, which answers with ``locked_out``.
+"""
+
+import math
+
+from axes.helpers import get_client_username, get_cool_off
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import UserCreationForm
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+
+from ..client_ip import client_ip
+from ..ratelimits import limited
+from ..services.attempts import claim_guest_attempts
+
+
+class LoginView(auth_views.LoginView):
+    def form_valid(self, form):
+        guest_key = self.request.session.get("guest_key")
+        response = super().form_valid(form)
+        claim_guest_attempts(form.get_user(), guest_key)
+        return response
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The 429 page of a locked-out login (settings.AXES_LOCKOUT_CALLABLE): when to try again."""
+    username = get_client_username(request, credentials) or ""
+    last = (
+        AccessAttempt.objects.filter(username=username, ip_address=client_ip(request))
+        .order_by("-attempt_time")
+        .values_list("attempt_time", flat=True)
+        .first()
+    )
+    cool_off = get_cool_off(request)
+    retry_at = (last or timezone.now()) + cool_off
+    minutes = max(1, math.ceil((retry_at - timezone.now()).total_seconds() / 60))
+    context = {"retry_at": retry_at, "minutes": minutes}
+    return render(request, "registration/locked_out.html", context, status=429)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Says plainly when this site cannot send email, instead of claiming an email was sent."""
+
+    template_name = "registration/password_reset_form.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(email_configured=settings.EMAIL_CONFIGURED, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if not settings.EMAIL_CONFIGURED:
+            return self.render_to_response(self.get_context_data(), status=503)
+        return super().post(request, *args, **kwargs)
+
+
+password_reset = limited("password_reset")(PasswordResetView.as_view())
+
+
+@limited("signup")
+@sensitive_post_parameters("password1", "password2")
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("quizzes:progress")
+    if request.method == "POST":
+        form = UserCreationForm(request.POST)
+        if form.is_valid():
+            guest_key = request.session.get("guest_key")
+            user = form.save()
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            kept = claim_guest_attempts(user, guest_key)
+            messages.success(request, _("Welcome! Your account is ready."))
+            if kept:
+                messages.info(request, _("The quizzes you took as a guest are now in your progress."))
+            return redirect("quizzes:progress")
+        return render(request, "registration/signup.html", {"form": form}, status=400)
+    return render(request, "registration/signup.html", {"form": UserCreationForm()})
