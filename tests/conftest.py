@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from quizzes.groups import EDITORS, TEACHERS
 
@@ -45,6 +47,25 @@ def _clear_cache():
     # Throttle counters and rendered fragments live in caches; each test starts with none.
     for each in caches.all(initialized_only=True):
         each.clear()
+
+
+@pytest.fixture
+def count_queries(db):
+    """How many queries one request runs: ``count_queries(client.get, url)``.
+
+    The response must have ``status`` (200 unless told; None checks nothing), so a
+    count is never taken from an error page. For exact figures use pytest-django's
+    ``django_assert_num_queries``; this one compares a page with itself as data grows.
+    """
+
+    def count(call, *args, status=200, **kwargs):
+        with CaptureQueriesContext(connection) as queries:
+            response = call(*args, **kwargs)
+        if status is not None:
+            assert response.status_code == status, (args, response.status_code)
+        return len(queries)
+
+    return count
 
 
 @pytest.fixture

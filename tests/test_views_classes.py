@@ -4,8 +4,6 @@ import datetime
 
 import pytest
 from django.conf import settings
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from quizzes.models import JOIN_CODE_ALPHABET, Assignment, Attempt, Classroom, Membership
@@ -420,42 +418,36 @@ def test_a_late_submission_is_marked_late_for_the_teacher(client, teacher, stude
 # --- Query counts ----------------------------------------------------------------------------------
 
 
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-def test_my_classes_runs_a_fixed_number_of_queries(client, student, other_student):
+def test_my_classes_runs_a_fixed_number_of_queries(client, student, other_student, count_queries):
     as_user(client, student)
     one = make_classroom(make_teacher("bir"), [student], name="Bir")
     make_attempt(student, make_assignment(one), ["a"], questions=[question("q:1")])
-    few = _queries(client, "/en/classes/")
+    few = count_queries(client.get, "/en/classes/")
     for n in range(3):
         more = make_classroom(make_teacher(f"ek{n}"), [student, other_student], name=f"Ek {n}")
         for title in ("Daireler", "Görevler"):
             assignment = make_assignment(more, title, max_attempts=2)
             make_attempt(student, assignment, ["a", "b"], questions=[question("q:1"), question("q:2")])
             make_attempt(student, assignment, ["a"], questions=[question("q:1")], number=2, submitted_at=None)
-    assert _queries(client, "/en/classes/") == few
+    assert count_queries(client.get, "/en/classes/") == few
 
 
-def test_the_class_page_runs_a_fixed_number_of_queries(client, teacher, classroom):
+def test_the_class_page_runs_a_fixed_number_of_queries(client, teacher, classroom, count_queries):
     as_user(client, teacher)
     url = f"/en/teach/classes/{classroom.pk}/"
-    empty = _queries(client, url)
+    empty = count_queries(client.get, url)
     students = [make_student(f"u{i}", f"Öğrenci {i}") for i in range(6)]
     Membership.objects.bulk_create(Membership(classroom=classroom, student=s) for s in students)
     for title in ("Daireler", "Görevler", "Zaman"):
         assignment = make_assignment(classroom, title)
         for s in students[:3]:
             make_attempt(s, assignment, ["a"], questions=[question("q:1")])
-    assert _queries(client, url) == empty
+    assert count_queries(client.get, url) == empty
 
 
-def test_the_teacher_home_runs_a_fixed_number_of_queries(client, teacher, classroom, student):
+def test_the_teacher_home_runs_a_fixed_number_of_queries(client, teacher, classroom, student, count_queries):
     as_user(client, teacher)
-    one = _queries(client, "/en/teach/")
+    one = count_queries(client.get, "/en/teach/")
     for n in range(4):
         make_assignment(make_classroom(teacher, [student], name=f"Sınıf {n}"))
-    assert _queries(client, "/en/teach/") == one
+    assert count_queries(client.get, "/en/teach/") == one
