@@ -114,3 +114,32 @@ def make_attempt(student, assignment, choices, *, questions=None, number=1, subm
 def marks_to_choices(marks):
     """[1, 0, None] → ["a", "b", None]: right, wrong, no answer."""
     return [None if m is None else ("a" if m else "b") for m in marks]
+
+
+def as_user(client, user):
+    client.force_login(user)
+    return client
+
+
+# --- A class with results, for the report pages --------------------------------------------------
+
+CLASS_QUESTIONS = [question("q:1"), question("q:2"), question("q:3"), question("q:4", topic="timeline")]
+CLASS_PATTERNS = [["a", "a", "a", "a"], ["a", "a", "b", "c"], ["a", "b", "b", None], ["b", "c", "a", "a"]]
+CLASS_NAMES = ["Çağrı Işık", "Ayşe Yıldız", "İsmail Öztürk", "Şule Güneş", "Ömer Çelik", "Ülkü Doğan"]
+
+
+def build_class(teacher, size):
+    """A class of ``size`` students, two assignments; everyone submitted the first, half the second."""
+    students = [
+        make_student(f"{teacher.username}-{i}", f"{CLASS_NAMES[i % len(CLASS_NAMES)]} {i}") for i in range(size)
+    ]
+    classroom = make_classroom(teacher, students)
+    first = make_assignment(classroom, "Daireler", max_attempts=2)
+    second = make_assignment(classroom, "Zaman çizelgesi", due_at=timezone.now() + datetime.timedelta(days=2))
+    for i, student in enumerate(students):
+        choices = CLASS_PATTERNS[i % len(CLASS_PATTERNS)]
+        make_attempt(student, first, choices, questions=CLASS_QUESTIONS, language="en" if i % 3 == 0 else "tr")
+        if i % 2 == 0:
+            make_attempt(student, first, ["a", "a", "a", "a"], questions=CLASS_QUESTIONS, number=2)
+            make_attempt(student, second, choices[:2], questions=CLASS_QUESTIONS[:2])
+    return classroom, students, first
