@@ -69,10 +69,13 @@ def make_assignment(classroom, title="Daireler", *, opens_at=None, due_at=None, 
     )
 
 
-def make_attempt(student, assignment, choices, *, questions=None, number=1, submitted_at="now", language="tr"):
+def make_attempt(
+    student, assignment, choices, *, questions=None, number=1, submitted_at="now", language="tr", guest_key=""
+):
     """An attempt whose i-th question got ``choices[i]`` (an option key, or None for no answer).
 
     ``submitted_at``: "now", a datetime, or None for an attempt still open.
+    ``student`` None and a ``guest_key``: a guest's attempt.
     Marks are 1 for the question's answer, else 0, as grading would give.
     """
     questions = questions or [question(f"q:{i + 1}") for i in range(len(choices))]
@@ -84,6 +87,7 @@ def make_attempt(student, assignment, choices, *, questions=None, number=1, subm
     ]
     attempt = Attempt.objects.create(
         user=student,
+        guest_key=guest_key,
         topic=assignment.topic if assignment else "mixed",
         difficulty="any",
         length=len(questions),
