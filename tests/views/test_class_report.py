@@ -23,12 +23,12 @@ def test_a_late_submission_is_marked_late_for_the_teacher(client, teacher, stude
     assert ">Done late</span>" in html
 
 
-def test_reports_reject_post(client, teacher, small_class):
+def test_it_rejects_post(client, teacher, small_class):
     classroom, _students, _first = small_class
     assert as_user(client, teacher).post(f"/en/teach/classes/{classroom.pk}/report/").status_code == 405
 
 
-def test_class_overview_shows_scores_statuses_and_summaries(client, teacher, small_class):
+def test_it_shows_scores_statuses_and_summaries(client, teacher, small_class):
     classroom, _students, _first = small_class
     html = as_user(client, teacher).get(f"/en/teach/classes/{classroom.pk}/report/").content.decode()
     # Student 0 ("Çağrı Işık 0"): 4/4 then 4/4; student 1: 2/4; student 2: 1/4 then 4/4 (best of 2); student 3: 2/4.

@@ -15,7 +15,7 @@ def test_a_bad_assignment_filter_is_refused(client, teacher, small_class):
     assert client.get(f"/en/teach/classes/{classroom.pk}/items/?assignment={other.pk}").status_code == 404
 
 
-def test_item_report_shows_facility_discrimination_and_distractors(client, teacher, small_class):
+def test_it_shows_facility_discrimination_and_distractors(client, teacher, small_class):
     classroom, _students, _first = small_class
     html = as_user(client, teacher).get(f"/en/teach/classes/{classroom.pk}/items/").content.decode()
     assert "Question q:1?" in html
@@ -27,7 +27,7 @@ def test_item_report_shows_facility_discrimination_and_distractors(client, teach
     assert "Facility in Turkish" in html
 
 
-def test_item_report_for_one_assignment(client, teacher, small_class):
+def test_it_can_show_one_assignment(client, teacher, small_class):
     classroom, _students, first = small_class
     url = f"/en/teach/classes/{classroom.pk}/items/?assignment={first.pk}"
     html = as_user(client, teacher).get(url).content.decode()
@@ -35,7 +35,7 @@ def test_item_report_for_one_assignment(client, teacher, small_class):
     assert "4 first attempts counted." in html
 
 
-def test_item_report_in_turkish_shows_turkish_option_texts(client, teacher, small_class):
+def test_it_shows_turkish_option_texts_on_turkish_pages(client, teacher, small_class):
     classroom, _students, _first = small_class
     html = as_user(client, teacher).get(f"/tr/teach/classes/{classroom.pk}/items/").content.decode()
     assert "Tarım Dairesi" in html

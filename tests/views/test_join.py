@@ -9,7 +9,7 @@ from tests.factories import as_user
 pytestmark = pytest.mark.django_db
 
 
-def test_a_student_joins_with_a_code_in_any_case_with_spaces_and_dashes(client, student, classroom):
+def test_it_joins_with_a_code_in_any_case_with_spaces_and_dashes(client, student, classroom):
     code = classroom.join_code.lower()
     typed = f" {code[:3]}-{code[3:]} "
     response = as_user(client, student).post("/en/classes/join/", {"code": typed})
@@ -19,7 +19,7 @@ def test_a_student_joins_with_a_code_in_any_case_with_spaces_and_dashes(client, 
     assert "You joined" in client.get("/en/classes/").content.decode()
 
 
-def test_joining_twice_keeps_one_membership(client, student, classroom):
+def test_it_keeps_one_membership_when_joining_twice(client, student, classroom):
     as_user(client, student)
     client.post("/en/classes/join/", {"code": classroom.join_code})
     response = client.post("/en/classes/join/", {"code": classroom.join_code})
@@ -27,7 +27,7 @@ def test_joining_twice_keeps_one_membership(client, student, classroom):
     assert Membership.objects.count() == 1
 
 
-def test_a_wrong_code_is_refused_with_a_message(client, student, classroom):
+def test_it_refuses_a_wrong_code_with_a_message(client, student, classroom):
     response = as_user(client, student).post("/en/classes/join/", {"code": "ZZZZZZ"})
     assert response.status_code == 400
     html = response.content.decode()
@@ -36,12 +36,12 @@ def test_a_wrong_code_is_refused_with_a_message(client, student, classroom):
     assert not Membership.objects.exists()
 
 
-def test_an_empty_code_is_refused(client, student):
+def test_it_refuses_an_empty_code(client, student):
     response = as_user(client, student).post("/en/classes/join/", {"code": ""})
     assert response.status_code == 400
 
 
-def test_guessing_codes_is_throttled(client, student, classroom):
+def test_it_throttles_guessing_codes(client, student, classroom):
     as_user(client, student)
     for i in range(settings.THROTTLE_LIMIT):
         assert client.post("/en/classes/join/", {"code": f"AAAA{i:02d}"}).status_code == 400
@@ -57,12 +57,12 @@ def test_a_teacher_cannot_join_their_own_class(client, teacher, classroom):
     assert not Membership.objects.exists()
 
 
-def test_joining_needs_an_account(client, classroom):
+def test_it_requires_an_account(client, classroom):
     response = client.post("/en/classes/join/", {"code": classroom.join_code})
     assert response.status_code == 302
     assert response.url.startswith("/en/accounts/login/")
     assert not Membership.objects.exists()
 
 
-def test_join_rejects_get(client, student):
+def test_it_rejects_get(client, student):
     assert as_user(client, student).get("/en/classes/join/").status_code == 405

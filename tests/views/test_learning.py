@@ -136,7 +136,7 @@ def test_query_count_does_not_grow_with_content(client, content, name, count_que
     assert count_queries(client.get, url("tr", name)) == before
 
 
-def test_learning_page_query_counts(client, content, django_assert_num_queries):
+def test_each_page_runs_its_fixed_number_of_queries(client, content, django_assert_num_queries):
     # One query per list on the page; a visitor without a session adds none.
     expected = {"home": 2, "departments": 1, "duties": 1, "timeline": 1, "glossary": 1, "sources": 1}
     for name, count in expected.items():

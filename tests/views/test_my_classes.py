@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
 
 
-def test_my_classes_shows_each_status_in_words(enrolled, student, classroom):
+def test_it_shows_each_status_in_words(enrolled, student, classroom):
     now = timezone.now()
     make_assignment(classroom, "Başlanmamış")
     in_progress = make_assignment(classroom, "Yarım")
@@ -32,7 +32,7 @@ def test_my_classes_shows_each_status_in_words(enrolled, student, classroom):
     assert f'href="/en/attempts/{Attempt.objects.get(assignment=in_progress).public_id}/"' in html
 
 
-def test_my_classes_runs_a_fixed_number_of_queries(client, student, other_student, count_queries):
+def test_it_runs_a_fixed_number_of_queries(client, student, other_student, count_queries):
     as_user(client, student)
     one = make_classroom(make_teacher("bir"), [student], name="Bir")
     make_attempt(student, make_assignment(one), ["a"], questions=[question("q:1")])

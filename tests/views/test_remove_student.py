@@ -15,7 +15,7 @@ def test_it_removes_a_student(client, teacher, classroom, student):
     assert not Membership.objects.exists()
 
 
-def test_remove_rejects_get(client, teacher, classroom, student):
+def test_it_rejects_get(client, teacher, classroom, student):
     Membership.objects.create(classroom=classroom, student=student)
     response = as_user(client, teacher).get(f"/en/teach/classes/{classroom.pk}/students/{student.pk}/remove/")
     assert response.status_code == 405
@@ -30,6 +30,6 @@ def test_another_teacher_cannot_remove_a_student(client, classroom, student):
     assert Membership.objects.exists()
 
 
-def test_removing_someone_not_in_the_class_is_not_found(client, teacher, classroom, student):
+def test_it_finds_no_student_outside_the_class(client, teacher, classroom, student):
     response = as_user(client, teacher).post(f"/en/teach/classes/{classroom.pk}/students/{student.pk}/remove/")
     assert response.status_code == 404

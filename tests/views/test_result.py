@@ -4,7 +4,7 @@ from quizzes.models import Attempt, Department
 from tests.quiz_factories import save_url
 
 
-def test_result_shows_answer_right_answer_explanation_and_source(logged_in, attempt):
+def test_it_shows_the_answer_the_right_answer_the_explanation_and_source(logged_in, attempt):
     logged_in.post(save_url(attempt), {"action": "submit", "q-0": "0"})
     html = logged_in.get(f"/en/attempts/{attempt.public_id}/result/").content.decode()
     assert "Data Department" in html  # what the learner chose

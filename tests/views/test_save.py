@@ -18,7 +18,7 @@ def test_answers_are_saved_and_shown_after_a_reload(logged_in, attempt):
     assert re.search(r'name="q-0" value="1" checked', html)
 
 
-def test_autosave_answers_with_json(logged_in, attempt):
+def test_it_answers_autosave_with_json(logged_in, attempt):
     response = logged_in.post(save_url(attempt), {"action": "autosave", "q-2-0": "1"})
     assert response.status_code == 200
     assert response.json() == {"saved": 1, "errors": {}}
@@ -60,7 +60,7 @@ def test_a_huge_body_is_refused(logged_in, attempt):
     assert attempt.answers.get(position=0).response is None
 
 
-def test_saving_needs_csrf(attempt, student):
+def test_it_needs_csrf(attempt, student):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)

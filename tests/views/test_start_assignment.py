@@ -18,7 +18,7 @@ def start_url(assignment, language="en"):
     return f"/{language}/classes/assignments/{assignment.pk}/start/"
 
 
-def test_starting_an_assignment_makes_its_first_attempt(enrolled, student, classroom, content):
+def test_it_makes_the_first_attempt(enrolled, student, classroom, content):
     assignment = make_assignment(classroom, length=5, seed=12345)
     response = enrolled.post(start_url(assignment))
     attempt = Attempt.objects.get()
@@ -48,7 +48,7 @@ def test_each_their_own_questions_draw_a_fresh_seed(enrolled, classroom, other_s
     assert first.seed != second.seed
 
 
-def test_starting_again_continues_the_open_attempt(enrolled, classroom, content):
+def test_it_continues_the_open_attempt(enrolled, classroom, content):
     assignment = make_assignment(classroom)
     first = enrolled.post(start_url(assignment))
     second = enrolled.post(start_url(assignment))
@@ -86,5 +86,5 @@ def test_an_assignment_of_another_class_is_not_found(client, student, classroom)
     assert not Attempt.objects.exists()
 
 
-def test_start_rejects_get(enrolled, classroom):
+def test_it_rejects_get(enrolled, classroom):
     assert enrolled.get(start_url(make_assignment(classroom))).status_code == 405

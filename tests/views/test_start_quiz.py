@@ -13,11 +13,11 @@ def test_a_guest_can_start_a_quiz(client, content):
     assert attempt.answers.count() == 5
 
 
-def test_start_rejects_get(client, content):
+def test_it_rejects_get(client, content):
     assert client.get("/en/quizzes/start/").status_code == 405
 
 
-def test_start_rejects_a_bad_topic_with_a_message(client, content):
+def test_it_rejects_a_bad_topic_with_a_message(client, content):
     response = client.post("/en/quizzes/start/", {"topic": "astrology", "length": 5, "difficulty": "any"})
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()

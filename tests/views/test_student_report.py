@@ -14,7 +14,7 @@ def test_a_student_outside_the_class_has_no_report(client, teacher, small_class)
     assert response.status_code == 404
 
 
-def test_student_report_shows_attempts_mastery_and_missed_questions(client, teacher, small_class):
+def test_it_shows_attempts_mastery_and_missed_questions(client, teacher, small_class):
     classroom, students, _first = small_class
     html = as_user(client, teacher).get(f"/en/teach/classes/{classroom.pk}/students/{students[2].pk}/").content.decode()
     assert "İsmail Öztürk 2" in html

@@ -6,7 +6,7 @@ from quizzes.models import Attempt
 from tests.quiz_factories import make_quiz_attempt, save_url
 
 
-def test_take_page_never_contains_the_answers(logged_in, content):
+def test_it_never_contains_the_answers(logged_in, content):
     logged_in.post("/tr/quizzes/start/", {"topic": "mixed", "length": 20, "difficulty": "any"})
     attempt = Attempt.objects.get()
     html = logged_in.get(f"/tr/attempts/{attempt.public_id}/").content.decode()
@@ -17,7 +17,7 @@ def test_take_page_never_contains_the_answers(logged_in, content):
     assert "decoy" not in html
 
 
-def test_take_page_shows_questions_in_the_page_language(logged_in, attempt):
+def test_it_shows_questions_in_the_page_language(logged_in, attempt):
     assert "Which department focused" in logged_in.get(f"/en/attempts/{attempt.public_id}/").content.decode()
     assert "Siber güvenliğe hangi" in logged_in.get(f"/tr/attempts/{attempt.public_id}/").content.decode()
 

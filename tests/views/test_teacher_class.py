@@ -23,7 +23,7 @@ def test_another_teachers_class_is_not_found(client, classroom):
     assert client.get(f"/en/teach/classes/{classroom.pk}/").status_code == 404
 
 
-def test_class_page_shows_code_students_and_assignments(client, teacher, classroom):
+def test_it_shows_code_students_and_assignments(client, teacher, classroom):
     ayse = make_student("ayse", "Ayşe Yıldız")
     Membership.objects.create(classroom=classroom, student=ayse)
     make_assignment(classroom, "Daireler testi")
@@ -117,7 +117,7 @@ def test_another_teacher_cannot_give_an_assignment(client, classroom):
     assert not Assignment.objects.exists()
 
 
-def test_the_class_page_runs_a_fixed_number_of_queries(client, teacher, classroom, count_queries):
+def test_it_runs_a_fixed_number_of_queries(client, teacher, classroom, count_queries):
     as_user(client, teacher)
     url = f"/en/teach/classes/{classroom.pk}/"
     empty = count_queries(client.get, url)

@@ -8,7 +8,7 @@ from tests.factories import as_user, make_assignment, make_classroom, make_teach
 pytestmark = pytest.mark.django_db
 
 
-def test_teacher_home_lists_the_teachers_classes_only(client, teacher, classroom):
+def test_it_lists_the_teachers_classes_only(client, teacher, classroom):
     make_classroom(make_teacher("baska"), name="Başkasının sınıfı")
     html = as_user(client, teacher).get("/en/teach/").content.decode()
     assert "9-A Dijital Dönüşüm" in html
@@ -62,7 +62,7 @@ def test_teacher_pages_refuse_editors(client, editor, classroom):
     assert Classroom.objects.count() == 1
 
 
-def test_the_teacher_home_runs_a_fixed_number_of_queries(client, teacher, classroom, student, count_queries):
+def test_it_runs_a_fixed_number_of_queries(client, teacher, classroom, student, count_queries):
     as_user(client, teacher)
     one = count_queries(client.get, "/en/teach/")
     for n in range(4):

@@ -7,7 +7,7 @@ from tests.factories import as_user
 pytestmark = pytest.mark.django_db
 
 
-def test_topic_report_shows_each_topic_with_counts(client, teacher, small_class):
+def test_it_shows_each_topic_with_counts(client, teacher, small_class):
     classroom, _students, _first = small_class
     html = as_user(client, teacher).get(f"/en/teach/classes/{classroom.pk}/topics/").content.decode()
     assert "Departments" in html and "Timeline" in html
