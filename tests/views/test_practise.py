@@ -1,7 +1,5 @@
 """Practising the questions one missed most (progress/practise/)."""
 
-import pytest
-
 from quizzes.models import Attempt
 from tests.factories import make_attempt, question
 from tests.quiz_factories import save_url
@@ -13,12 +11,6 @@ def finish_a_quiz_with_nothing_answered(client, topic="departments", length=5):
     attempt = Attempt.objects.latest("pk")
     client.post(save_url(attempt, "en"), {"action": "submit"})
     return attempt
-
-
-@pytest.fixture
-def logged_in(client, student):
-    client.force_login(student)
-    return client
 
 
 def test_it_builds_a_quiz_from_the_questions_missed(logged_in, student, content):

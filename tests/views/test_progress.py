@@ -35,12 +35,6 @@ def history(student):
     return first, second, still_open
 
 
-@pytest.fixture
-def logged_in(client, student):
-    client.force_login(student)
-    return client
-
-
 def test_it_invites_a_learner_without_attempts_to_take_a_quiz(logged_in):
     response = logged_in.get("/en/progress/")
     assert response.status_code == 200
