@@ -4,14 +4,13 @@ import os
 import shutil
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from quizzes.groups import EDITORS, TEACHERS
+from tests.factories import PASSWORD, make_user  # noqa: F401 -- PASSWORD is imported from here by older tests
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -22,7 +21,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PASSWORD = "a-Good-test-passw0rd"
 BROWSER_TESTS = os.path.join(os.path.dirname(__file__), "browser")
 
 
@@ -75,13 +73,6 @@ def content(db):
 
     if not Source.objects.exists():
         call_command("loaddata", "content", "quizzes", verbosity=0)
-
-
-def make_user(username, *, role=None, **extra):
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture

@@ -6,11 +6,14 @@ say exactly which student chose which option, and hand-compute the result.
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from quizzes.groups import TEACHERS
 from quizzes.models import Answer, Assignment, Attempt, Classroom, Membership
-from tests.conftest import make_user
+
+PASSWORD = "a-Good-test-passw0rd"
 
 OPTION_TEXTS = {
     "a": ("Veri Dairesi", "Data Department"),
@@ -39,6 +42,13 @@ def question(key, *, answer="a", options=("a", "b", "c", "d"), topic="department
         "explanation": {"tr": "Açıklama.", "en": "Explanation."},
         "source": {"title": {"tr": "Kaynak", "en": "Source"}, "publisher": "x", "published_on": None, "url": ""},
     }
+
+
+def make_user(username, *, role=None, **extra):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
 
 
 def make_teacher(username="ogretmen", **extra):

@@ -8,8 +8,7 @@ from quizzes.groups import TEACHERS
 from quizzes.models import Attempt, Classroom, Membership
 from tests.browser.conftest import log_in, serious_violations
 from tests.browser.test_student_journey import answer_everything
-from tests.conftest import PASSWORD, make_user
-from tests.factories import make_assignment, make_attempt, make_classroom, make_student, question
+from tests.factories import PASSWORD, make_assignment, make_attempt, make_classroom, make_student, make_user, question
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Signing up and logging in (accounts/): throttling, and guest attempts kept by the account."""
 
 from quizzes.models import Attempt
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 from tests.quiz_factories import make_quiz_attempt, save_url
 
 
