@@ -4,12 +4,13 @@ import os
 import shutil
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from quizzes.roles import EDITORS, TEACHERS
+from tests.factories import PASSWORD, make_user  # noqa: F401 -- PASSWORD is imported from here by older tests
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -20,7 +21,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PASSWORD = "a-Good-test-passw0rd"
 BROWSER_TESTS = os.path.join(os.path.dirname(__file__), "browser")
 
 
@@ -48,19 +48,31 @@ def _clear_cache():
 
 
 @pytest.fixture
+def count_queries(db):
+    """How many queries one request runs: ``count_queries(client.get, url)``.
+
+    The response must have ``status`` (200 unless told; None checks nothing), so a
+    count is never taken from an error page. For exact figures use pytest-django's
+    ``django_assert_num_queries``; this one compares a page with itself as data grows.
+    """
+
+    def count(call, *args, status=200, **kwargs):
+        with CaptureQueriesContext(connection) as queries:
+            response = call(*args, **kwargs)
+        if status is not None:
+            assert response.status_code == status, (args, response.status_code)
+        return len(queries)
+
+    return count
+
+
+@pytest.fixture
 def content(db):
     """The whole office content from fixtures/ (reloaded if a transactional test flushed it)."""
     from quizzes.models import Source
 
     if not Source.objects.exists():
         call_command("loaddata", "content", "quizzes", verbosity=0)
-
-
-def make_user(username, *, role=None, **extra):
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture

@@ -10,14 +10,7 @@ from django.utils import timezone
 from quizzes import reports
 from quizzes.management.commands._demo_classes import create_demo_class
 from quizzes.models import Answer
-from tests.factories_teacher import (
-    make_assignment,
-    make_attempt,
-    make_classroom,
-    make_student,
-    make_teacher,
-    question,
-)
+from tests.factories import make_assignment, make_attempt, make_classroom, make_student, make_teacher, question
 
 pytestmark = pytest.mark.django_db
 

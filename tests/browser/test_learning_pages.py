@@ -4,7 +4,7 @@ import pytest
 
 from quizzes.models import Department
 from tests.browser.conftest import log_in, serious_violations
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 PAGES = ["", "departments/", "duties/", "timeline/", "glossary/", "sources/"]
 

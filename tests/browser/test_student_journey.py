@@ -2,7 +2,7 @@
 
 from quizzes.models import Attempt
 from tests.browser.conftest import log_in, serious_violations
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 
 def answer_everything(page):

@@ -8,8 +8,7 @@ from quizzes.models import Attempt, Classroom, Membership
 from quizzes.roles import TEACHERS
 from tests.browser.conftest import log_in, serious_violations
 from tests.browser.test_student_journey import answer_everything
-from tests.conftest import PASSWORD, make_user
-from tests.factories_teacher import make_assignment, make_attempt, make_classroom, make_student, question
+from tests.factories import PASSWORD, make_assignment, make_attempt, make_classroom, make_student, make_user, question
 
 
 @pytest.fixture

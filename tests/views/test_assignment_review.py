@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from quizzes.models import Attempt, Review
 from quizzes.teacher_forms import AssignmentForm
-from tests.factories_teacher import make_assignment, make_attempt, make_classroom, question
+from tests.factories import make_assignment, make_attempt, make_classroom, question
 
 pytestmark = pytest.mark.django_db
 

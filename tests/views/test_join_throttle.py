@@ -4,7 +4,7 @@ import pytest
 
 from quizzes.models import Membership
 from quizzes.services.classes import WRONG_CODES_ALLOWED
-from tests.factories_teacher import make_classroom
+from tests.factories import make_classroom
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories_teacher import make_assignment, make_classroom
+from tests.factories import make_assignment, make_classroom
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,14 @@ say exactly which student chose which option, and hand-compute the result.
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from quizzes.models import Answer, Assignment, Attempt, Classroom, Membership
 from quizzes.roles import TEACHERS
-from tests.conftest import make_user
+
+PASSWORD = "a-Good-test-passw0rd"
 
 OPTION_TEXTS = {
     "a": ("Veri Dairesi", "Data Department"),
@@ -41,6 +44,13 @@ def question(key, *, answer="a", options=("a", "b", "c", "d"), topic="department
     }
 
 
+def make_user(username, *, role=None, **extra):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
 def make_teacher(username="ogretmen", **extra):
     return make_user(username, role=TEACHERS, **extra)
 
@@ -69,10 +79,13 @@ def make_assignment(classroom, title="Daireler", *, opens_at=None, due_at=None, 
     )
 
 
-def make_attempt(student, assignment, choices, *, questions=None, number=1, submitted_at="now", language="tr"):
+def make_attempt(
+    student, assignment, choices, *, questions=None, number=1, submitted_at="now", language="tr", guest_key=""
+):
     """An attempt whose i-th question got ``choices[i]`` (an option key, or None for no answer).
 
     ``submitted_at``: "now", a datetime, or None for an attempt still open.
+    ``student`` None and a ``guest_key``: a guest's attempt.
     Marks are 1 for the question's answer, else 0, as grading would give.
     """
     questions = questions or [question(f"q:{i + 1}") for i in range(len(choices))]
@@ -84,6 +97,7 @@ def make_attempt(student, assignment, choices, *, questions=None, number=1, subm
     ]
     attempt = Attempt.objects.create(
         user=student,
+        guest_key=guest_key,
         topic=assignment.topic if assignment else "mixed",
         difficulty="any",
         length=len(questions),
@@ -114,3 +128,32 @@ def make_attempt(student, assignment, choices, *, questions=None, number=1, subm
 def marks_to_choices(marks):
     """[1, 0, None] → ["a", "b", None]: right, wrong, no answer."""
     return [None if m is None else ("a" if m else "b") for m in marks]
+
+
+def as_user(client, user):
+    client.force_login(user)
+    return client
+
+
+# --- A class with results, for the report pages --------------------------------------------------
+
+CLASS_QUESTIONS = [question("q:1"), question("q:2"), question("q:3"), question("q:4", topic="timeline")]
+CLASS_PATTERNS = [["a", "a", "a", "a"], ["a", "a", "b", "c"], ["a", "b", "b", None], ["b", "c", "a", "a"]]
+CLASS_NAMES = ["Çağrı Işık", "Ayşe Yıldız", "İsmail Öztürk", "Şule Güneş", "Ömer Çelik", "Ülkü Doğan"]
+
+
+def build_class(teacher, size):
+    """A class of ``size`` students, two assignments; everyone submitted the first, half the second."""
+    students = [
+        make_student(f"{teacher.username}-{i}", f"{CLASS_NAMES[i % len(CLASS_NAMES)]} {i}") for i in range(size)
+    ]
+    classroom = make_classroom(teacher, students)
+    first = make_assignment(classroom, "Daireler", max_attempts=2)
+    second = make_assignment(classroom, "Zaman çizelgesi", due_at=timezone.now() + datetime.timedelta(days=2))
+    for i, student in enumerate(students):
+        choices = CLASS_PATTERNS[i % len(CLASS_PATTERNS)]
+        make_attempt(student, first, choices, questions=CLASS_QUESTIONS, language="en" if i % 3 == 0 else "tr")
+        if i % 2 == 0:
+            make_attempt(student, first, ["a", "a", "a", "a"], questions=CLASS_QUESTIONS, number=2)
+            make_attempt(student, second, choices[:2], questions=CLASS_QUESTIONS[:2])
+    return classroom, students, first

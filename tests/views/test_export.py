@@ -8,14 +8,7 @@ import openpyxl
 import pytest
 from django.utils import timezone
 
-from tests.factories_teacher import (
-    make_assignment,
-    make_attempt,
-    make_classroom,
-    make_student,
-    make_teacher,
-    question,
-)
+from tests.factories import as_user, make_assignment, make_attempt, make_classroom, make_student, make_teacher, question
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +210,10 @@ def test_empty_reports_export_their_headers(client, teacher):
         book = workbook(get(client, teacher, classroom, name))
         assert book.active.max_row == 1
     assert len(csv_rows(get(client, teacher, classroom, "items.csv"))) == 1
+
+
+def test_unknown_export_is_not_found(client, teacher, small_class):
+    classroom, _students, _first = small_class
+    as_user(client, teacher)
+    assert client.get(f"/en/teach/classes/{classroom.pk}/export/results.pdf").status_code == 404
+    assert client.get(f"/en/teach/classes/{classroom.pk}/export/grades.csv").status_code == 404

@@ -1,8 +1,6 @@
 """The learning pages, in both languages, from the fixture content."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from quizzes.languages import turkish_sort_key
 from quizzes.models import Department, Duty, GlossaryTerm, Source, TimelineEvent
@@ -98,15 +96,9 @@ def test_glossary_sorts_i_and_dotted_i_apart(client, content, django_user_model)
     assert html.index(">Çağ<") < html.index(">Ilık<") < html.index(">İç denetim<")
 
 
-def _queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("name", PAGES)
-def test_query_count_does_not_grow_with_content(client, content, name):
-    before = _queries(client, url("tr", name))
+def test_query_count_does_not_grow_with_content(client, content, name, count_queries):
+    before = count_queries(client.get, url("tr", name))
     source = Source.objects.published().first()
     for i in range(15):
         Department.objects.create(
@@ -141,10 +133,10 @@ def test_query_count_does_not_grow_with_content(client, content, name):
             source=source,
             is_published=True,
         )
-    assert _queries(client, url("tr", name)) == before
+    assert count_queries(client.get, url("tr", name)) == before
 
 
-def test_learning_page_query_counts(client, content, django_assert_num_queries):
+def test_each_page_runs_its_fixed_number_of_queries(client, content, django_assert_num_queries):
     # One query per list on the page; a visitor without a session adds none.
     expected = {"home": 2, "departments": 1, "duties": 1, "timeline": 1, "glossary": 1, "sources": 1}
     for name, count in expected.items():

@@ -1,0 +1,57 @@
+"""The quiz page (attempts/ID/): the questions without their answers, saved answers, and whose attempt it is."""
+
+import re
+
+from quizzes.models import Attempt
+from tests.quiz_factories import make_quiz_attempt, save_url
+
+
+def test_it_never_contains_the_answers(logged_in, content):
+    logged_in.post("/tr/quizzes/start/", {"topic": "mixed", "length": 20, "difficulty": "any"})
+    attempt = Attempt.objects.get()
+    html = logged_in.get(f"/tr/attempts/{attempt.public_id}/").content.decode()
+    for question in attempt.questions:
+        for option in question["options"]:
+            assert option["key"] not in html
+        assert question["explanation"]["tr"] not in html
+    assert "decoy" not in html
+
+
+def test_it_shows_questions_in_the_page_language(logged_in, attempt):
+    assert "Which department focused" in logged_in.get(f"/en/attempts/{attempt.public_id}/").content.decode()
+    assert "Siber güvenliğe hangi" in logged_in.get(f"/tr/attempts/{attempt.public_id}/").content.decode()
+
+
+def test_a_page_shown_before_an_answer_changed_shows_the_new_answer(logged_in, attempt):
+    # The questions' HTML is cached; a changed answer must never bring back the old page.
+    take_url = f"/tr/attempts/{attempt.public_id}/"
+    assert not re.search(r'name="q-0" value="\d" checked', logged_in.get(take_url).content.decode())
+    logged_in.post(save_url(attempt), {"action": "autosave", "q-0": "2"})
+    assert re.search(r'name="q-0" value="2" checked', logged_in.get(take_url).content.decode())
+    logged_in.post(save_url(attempt), {"action": "autosave", "q-0": "0"})
+    html = logged_in.get(take_url).content.decode()
+    assert re.search(r'name="q-0" value="0" checked', html) and not re.search(r'value="2" checked', html)
+    assert "Answered so far: 1." in logged_in.get(f"/en/attempts/{attempt.public_id}/").content.decode()
+
+
+def test_someone_elses_attempt_is_not_found(client, attempt, other_student):
+    client.force_login(other_student)
+    assert client.get(f"/tr/attempts/{attempt.public_id}/").status_code == 404
+    assert client.post(save_url(attempt), {"action": "save", "q-0": "1"}).status_code == 404
+    assert client.get(f"/tr/attempts/{attempt.public_id}/result/").status_code == 404
+    assert attempt.answers.get(position=0).response is None
+
+
+def test_an_anonymous_visitor_cannot_open_a_students_attempt(client, attempt):
+    assert client.get(f"/tr/attempts/{attempt.public_id}/").status_code == 404
+
+
+def test_a_guest_cannot_open_another_guests_attempt(client, db):
+    other = make_quiz_attempt(guest_key="someone-else")
+    client.post("/tr/quizzes/", {})  # any request gives this client a session of its own
+    assert client.get(f"/tr/attempts/{other.public_id}/").status_code == 404
+
+
+def test_a_submitted_attempt_opens_on_its_result(logged_in, attempt):
+    logged_in.post(save_url(attempt), {"action": "submit"})
+    assert logged_in.get(f"/tr/attempts/{attempt.public_id}/").url == f"/tr/attempts/{attempt.public_id}/result/"
