@@ -1,40 +1,28 @@
-"""The office's content (bilingual, edited in admin) and what learners do with it.
+"""The office's content (bilingual, edited in admin) and the named quizzes drawn from it.
 
 Translated fields (see translation.py) exist as ``<field>_tr`` and ``<field>_en``.
 """
 
-import secrets
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .languages import CONTENT_LANGUAGES
-
-
-class Confidence(models.TextChoices):
-    HIGH = "high", _("high")
-    MEDIUM = "medium", _("medium")
-    SOURCE_ONLY = "source_only", _("according to the source only")
-
-
-class Topic(models.TextChoices):
-    DEPARTMENTS = "departments", _("Departments")
-    DUTIES = "duties", _("Duties")
-    TIMELINE = "timeline", _("Timeline 2017–2025")
-    GLOSSARY = "glossary", _("Glossary")
-
-
-class Difficulty(models.TextChoices):
-    EASY = "easy", _("easy")
-    MEDIUM = "medium", _("medium")
-    HARD = "hard", _("hard")
+from ..languages import CONTENT_LANGUAGES
+from .vocabulary import Confidence, QuizSettings
 
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        """What learners may see: published rows, and, for content that cites a source, a published source.
+
+        Every fact on the site must be one a learner can follow to its source.
+        """
+        rows = self.filter(is_published=True)
+        if any(f.name == "source" for f in self.model._meta.get_fields()):
+            rows = rows.filter(Q(source__isnull=True) | Q(source__is_published=True))
+        return rows
 
 
 class Publishable(models.Model):
@@ -72,6 +60,12 @@ class Publishable(models.Model):
                     missing.append(name)
         return missing
 
+    def translated_label(self, name):
+        """A ``<field>_<lang>`` column as an editor knows it: the field's label and the language, "Name [en]"."""
+        field, _sep, language = name.rpartition("_")
+        label = capfirst(self._meta.get_field(field).verbose_name)
+        return f"{label} [{language}]"
+
     def clean(self):
         super().clean()
         if self.is_published:
@@ -79,7 +73,8 @@ class Publishable(models.Model):
             if missing:
                 raise ValidationError(
                     {
-                        name: _("“%(field)s” is empty: a published item needs both languages.") % {"field": name}
+                        name: _("“%(field)s” is empty: a published item needs both languages.")
+                        % {"field": self.translated_label(name)}
                         for name in missing
                     }
                 )
@@ -247,20 +242,12 @@ class GlossaryTerm(Publishable):
         return self.term
 
 
-# --- Quizzes and attempts -------------------------------------------------
-
-
-class Quiz(Publishable):
+class Quiz(QuizSettings, Publishable):
     """A named quiz an editor defines; the catalogue also offers ad-hoc topic quizzes."""
 
     slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    topic = models.CharField(_("topic"), max_length=20, choices=[("mixed", _("Mixed")), *Topic.choices])
-    length = models.PositiveSmallIntegerField(_("number of questions"), default=10)
-    difficulty = models.CharField(
-        _("difficulty"), max_length=10, choices=[("any", _("any")), *Difficulty.choices], default="any"
-    )
 
     optional_translated_fields = ("description",)
 
@@ -271,170 +258,3 @@ class Quiz(Publishable):
 
     def __str__(self):
         return self.title
-
-
-class Attempt(models.Model):
-    """One sitting of a quiz, with its questions frozen when it started.
-
-    ``questions`` holds the generated questions, both languages and the answer
-    key, so later content edits never change this attempt or its score.
-    """
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="attempts"
-    )
-    guest_key = models.CharField(max_length=64, blank=True, db_index=True)
-    public_id = models.CharField(max_length=22, unique=True, editable=False)
-    topic = models.CharField(max_length=20)
-    difficulty = models.CharField(max_length=10)
-    length = models.PositiveSmallIntegerField()
-    seed = models.BigIntegerField()
-    quiz = models.ForeignKey(Quiz, on_delete=models.SET_NULL, null=True, blank=True, related_name="attempts")
-    assignment = models.ForeignKey(
-        "Assignment", on_delete=models.CASCADE, null=True, blank=True, related_name="attempts"
-    )
-    # 1 for a learner's first attempt at an assignment (item statistics count first attempts).
-    number = models.PositiveSmallIntegerField(default=1)
-    questions = models.JSONField()
-    started_at = models.DateTimeField(auto_now_add=True)
-    submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    score = models.FloatField(null=True, blank=True)
-    max_score = models.FloatField(default=0)
-
-    class Meta:
-        ordering = ["-started_at"]
-        indexes = [
-            models.Index(fields=["user", "submitted_at"]),
-            models.Index(fields=["assignment", "user", "number"]),
-            # Teacher reports read the submitted attempts of a class's assignments, item analysis the first ones.
-            models.Index(
-                fields=["assignment", "number"],
-                condition=models.Q(submitted_at__isnull=False),
-                name="attempt_submitted_idx",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.topic} · {self.length} · {self.public_id}"
-
-    def save(self, *args, **kwargs):
-        if not self.public_id:
-            self.public_id = secrets.token_urlsafe(16)
-        super().save(*args, **kwargs)
-
-    @property
-    def is_submitted(self):
-        return self.submitted_at is not None
-
-    @property
-    def percent(self):
-        if self.score is None or not self.max_score:
-            return None
-        return round(100 * self.score / self.max_score)
-
-    def belongs_to(self, request):
-        if self.user_id is not None:
-            return request.user.is_authenticated and request.user.pk == self.user_id
-        return bool(self.guest_key) and request.session.get("guest_key") == self.guest_key
-
-
-class Answer(models.Model):
-    """A learner's response to one frozen question; graded when the attempt is submitted."""
-
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
-    position = models.PositiveSmallIntegerField()
-    question_key = models.CharField(max_length=255, db_index=True)
-    topic = models.CharField(max_length=20)
-    response = models.JSONField(null=True, blank=True)
-    # The option key chosen, for single-choice questions (distractor analysis).
-    choice = models.CharField(max_length=255, blank=True)
-    mark = models.FloatField(null=True, blank=True)
-    language = models.CharField(max_length=5, blank=True)
-    saved_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["attempt", "position"]
-        constraints = [models.UniqueConstraint(fields=["attempt", "position"], name="one_answer_per_question")]
-
-    def __str__(self):
-        return f"{self.attempt_id}/{self.position}: {self.question_key}"
-
-    @property
-    def is_correct(self):
-        return self.mark is not None and self.mark >= 1
-
-
-# --- Teachers ---------------------------------------------------------------
-
-# No look-alike characters (0/O, 1/I/L, 5/S, 2/Z, 8/B).
-JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
-JOIN_CODE_LENGTH = 6
-
-
-def new_join_code():
-    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
-
-
-class Classroom(models.Model):
-    name = models.CharField(_("name"), max_length=120)
-    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="classrooms")
-    join_code = models.CharField(_("join code"), max_length=12, unique=True, default=new_join_code)
-    students = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Membership", related_name="enrolled_classrooms", blank=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("class")
-        verbose_name_plural = _("classes")
-
-    def __str__(self):
-        return self.name
-
-
-class Membership(models.Model):
-    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="memberships")
-    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    joined_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["classroom", "student"], name="one_membership")]
-
-    def __str__(self):
-        return f"{self.student_id} in {self.classroom_id}"
-
-
-class Assignment(models.Model):
-    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
-    title = models.CharField(_("title"), max_length=200)
-    topic = models.CharField(_("topic"), max_length=20, choices=[("mixed", _("Mixed")), *Topic.choices])
-    length = models.PositiveSmallIntegerField(_("number of questions"), default=10)
-    difficulty = models.CharField(
-        _("difficulty"), max_length=10, choices=[("any", _("any")), *Difficulty.choices], default="any"
-    )
-    opens_at = models.DateTimeField(_("opens"))
-    due_at = models.DateTimeField(_("due"))
-    max_attempts = models.PositiveSmallIntegerField(
-        _("attempts allowed"), default=1, help_text=_("1, or N to count the best of N.")
-    )
-    same_questions = models.BooleanField(_("same questions for everyone"), default=True)
-    seed = models.BigIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["due_at", "pk"]
-        # Every report lists a class's assignments in the order they open.
-        indexes = [models.Index(fields=["classroom", "opens_at", "due_at"], name="assignment_class_dates_idx")]
-        verbose_name = _("assignment")
-        verbose_name_plural = _("assignments")
-
-    def __str__(self):
-        return self.title
-
-    def clean(self):
-        super().clean()
-        if self.opens_at and self.due_at and self.due_at <= self.opens_at:
-            raise ValidationError({"due_at": _("The due date must come after the opening date.")})
-        if not 1 <= (self.max_attempts or 0) <= 10:
-            raise ValidationError({"max_attempts": _("Allow between 1 and 10 attempts.")})
