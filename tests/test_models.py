@@ -68,3 +68,26 @@ def test_published_means_with_a_published_source_where_there_is_one():
                                 definition_en="b", is_published=True)  # fmt: skip
     assert [t.slug for t in GlossaryTerm.objects.published()] == ["kaynaksiz"]
     assert [t.term.tr for t in load_content().terms] == ["b"]
+
+
+@pytest.mark.django_db
+def test_the_publish_action_names_the_missing_label_and_language(client, editor):
+    source = Source.objects.create(title_tr="Kaynak", title_en="", publisher="x")
+    client.force_login(editor)
+    response = client.post(
+        "/en/admin/quizzes/source/",
+        {"action": "publish", "_selected_action": [source.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "fill in Title [en] first" in page
+    assert "title_en" not in page.split('<ul class="messagelist">')[1].split("</ul>")[0]
+
+
+@pytest.mark.django_db
+def test_the_quiz_admin_shows_every_field_in_both_languages(client, editor):
+    client.force_login(editor)
+    page = client.get("/en/admin/quizzes/quiz/add/").content.decode()
+    for name in ("title_tr", "title_en", "description_tr", "description_en", "topic", "length", "difficulty"):
+        assert f'name="{name}"' in page
+    assert page.index('name="title_tr"') < page.index('name="topic"')

@@ -242,7 +242,7 @@ class GlossaryTerm(Publishable):
         return self.term
 
 
-class Quiz(QuizSettings, Publishable):
+class Quiz(Publishable, QuizSettings):
     """A named quiz an editor defines; the catalogue also offers ad-hoc topic quizzes."""
 
     slug = models.SlugField(_("slug"), unique=True)
