@@ -69,7 +69,7 @@ def prepare():
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from quizzes import services
+    from quizzes.services import attempts as services
 
     student = get_user_model().objects.get(username="ayse")
     client = Client()

@@ -42,8 +42,8 @@ def prepare():
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from quizzes import services
     from quizzes.models import Classroom
+    from quizzes.services import attempts as services
 
     users = get_user_model().objects
     sessions = {}

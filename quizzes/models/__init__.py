@@ -4,7 +4,16 @@ Everything is importable from ``quizzes.models`` as before the split.
 """
 
 from .attempts import Answer, Attempt, score_percent, score_percent_expression
-from .classes import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Assignment, Classroom, Membership, new_join_code
+from .classes import (
+    ATTEMPT_SEED_STEP,
+    JOIN_CODE_ALPHABET,
+    JOIN_CODE_LENGTH,
+    Assignment,
+    Classroom,
+    Membership,
+    Review,
+    new_join_code,
+)
 from .content import (
     Decoy,
     Department,
@@ -35,6 +44,7 @@ from .vocabulary import (
 
 __all__ = [
     "ANY",
+    "ATTEMPT_SEED_STEP",
     "JOIN_CODE_ALPHABET",
     "JOIN_CODE_LENGTH",
     "MIXED",
@@ -59,6 +69,7 @@ __all__ = [
     "QuestionType",
     "Quiz",
     "QuizSettings",
+    "Review",
     "Source",
     "TimelineEvent",
     "Topic",

@@ -84,6 +84,10 @@ class Attempt(QuizSettings):
     def percent(self):
         return score_percent(self.score, self.max_score)
 
+    def shows_answers(self, now):
+        """Right answers on the result page: always for a quiz, by the review option for an assignment."""
+        return self.assignment_id is None or self.assignment.shows_answers(self, now)
+
     def belongs_to(self, request):
         if self.user_id is not None:
             return request.user.is_authenticated and request.user.pk == self.user_id

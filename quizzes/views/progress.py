@@ -5,8 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import reports, services
+from .. import reports
 from ..reports import presentation
+from ..services import attempts as services
 from .quiz import attempts_of, owner_for
 
 PRACTICE_LENGTH = 10

@@ -58,7 +58,7 @@ def test_a_guest_takes_a_quiz_in_english(page, site):
 def test_an_ordering_question_answered_by_keyboard_alone(page, site, student):
     from quizzes.content import load_content
     from quizzes.generation import questions_for_item
-    from quizzes.services import _create_attempt
+    from quizzes.services.attempts import _create_attempt
 
     content = load_content()
     question = next(

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from .content import load_content
-from .generation import QuizSettings, generate_from_keys, generate_quiz
-from .grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
-from .models import Answer, Attempt
+from ..content import load_content
+from ..generation import QuizSettings, generate_from_keys, generate_quiz
+from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
+from ..models import Answer, Attempt
 
 
 class AttemptClosed(Exception):

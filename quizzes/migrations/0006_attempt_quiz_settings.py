@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0004_longer_question_keys'),
+        ('quizzes', '0005_assignment_review'),
     ]
 
     operations = [
