@@ -68,7 +68,7 @@ class PublishableAdmin(TabbedTranslationAdmin):
                 self.message_user(
                     request,
                     _("“%(item)s” was not published: fill in %(fields)s first.")
-                    % {"item": obj, "fields": ", ".join(missing)},
+                    % {"item": obj, "fields": ", ".join(obj.translated_label(name) for name in missing)},
                     messages.ERROR,
                 )
                 continue
@@ -165,6 +165,8 @@ class GlossaryTermAdmin(PublishableAdmin):
 
 @admin.register(Quiz)
 class QuizAdmin(PublishableAdmin):
+    # The quiz settings (an abstract model's fields) would otherwise come first.
+    fields = ("is_published", "slug", "title", "description", "topic", "length", "difficulty")
     list_display = ("title", "topic", "length", "difficulty", "is_published")
     list_filter = ("is_published", "topic", "difficulty")
     search_fields = ("title_tr", "title_en")

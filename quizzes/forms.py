@@ -8,11 +8,11 @@ into keys against the attempt's frozen questions.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Difficulty, Topic
+from .models import ANY, MIXED, Difficulty, Topic
 
 LENGTH_CHOICES = [(5, "5"), (10, "10"), (15, "15"), (20, "20")]
-TOPIC_CHOICES = [("mixed", _("Mixed: all topics")), *Topic.choices]
-DIFFICULTY_CHOICES = [("any", _("Any difficulty")), *Difficulty.choices]
+TOPIC_CHOICES = [(MIXED, _("Mixed: all topics")), *Topic.choices]
+DIFFICULTY_CHOICES = [(ANY, _("Any difficulty")), *Difficulty.choices]
 
 
 def normalise_join_code(value):

@@ -12,6 +12,9 @@ positions back into keys). Marks are in [0, 1]:
 No response (None, "", [] or {}) scores 0.
 """
 
+# The question types the generator makes (models.QuestionType offers the same values to Django).
+QUESTION_TYPES = ("single", "truefalse", "ordering", "matching", "year")
+# The types answered by choosing one option (the option chosen is kept for distractor analysis).
 SINGLE_CHOICE_TYPES = frozenset({"single", "truefalse", "year"})
 
 

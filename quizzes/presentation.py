@@ -4,11 +4,16 @@ Pure: the take page gets options by position (never their keys or which is
 right); the result page gets the learner's answer and the right one as text.
 """
 
-from .values import Text
 
+def text_in(text, language):
+    """A frozen text ({"tr": ..., "en": ...}) in one language, Turkish when that one is empty.
 
-def _text(text, language):
-    return Text(**text).get(language) if isinstance(text, dict) else str(text)
+    The one place that picks a language out of a frozen text: pages, reports,
+    exports and the ``in_language`` template filter all come here.
+    """
+    if isinstance(text, dict):
+        return text.get(language) or text.get("tr") or ""
+    return "" if text is None else str(text)
 
 
 def for_taking(question, response, language):
@@ -22,7 +27,7 @@ def for_taking(question, response, language):
         place = {}
     rows = []
     for i, option in enumerate(options):
-        row = {"index": i, "text": _text(option["text"], language)}
+        row = {"index": i, "text": text_in(option["text"], language)}
         if question["type"] == "ordering":
             row["place"] = place.get(option["key"])
         elif question["type"] == "matching":
@@ -34,16 +39,16 @@ def for_taking(question, response, language):
         rows.append(row)
     return {
         "type": question["type"],
-        "prompt": _text(question["prompt"], language),
+        "prompt": text_in(question["prompt"], language),
         "options": rows,
-        "targets": [{"index": i, "text": _text(t["text"], language)} for i, t in enumerate(targets)],
+        "targets": [{"index": i, "text": text_in(t["text"], language)} for i, t in enumerate(targets)],
         "places": list(range(1, len(options) + 1)),
     }
 
 
 def _texts_by_key(question, language):
-    found = {o["key"]: _text(o["text"], language) for o in question["options"]}
-    found.update({t["key"]: _text(t["text"], language) for t in question.get("targets") or []})
+    found = {o["key"]: text_in(o["text"], language) for o in question["options"]}
+    found.update({t["key"]: text_in(t["text"], language) for t in question.get("targets") or []})
     return found
 
 
@@ -63,11 +68,11 @@ def for_result(question, response, mark, language):
     source = question.get("source")
     return {
         "type": question["type"],
-        "prompt": _text(question["prompt"], language),
+        "prompt": text_in(question["prompt"], language),
         "given": describe(question, response, language),
         "correct": describe(question, question["answer"], language),
-        "explanation": _text(question["explanation"], language),
-        "source": {**source, "title": _text(source["title"], language)} if source else None,
+        "explanation": text_in(question["explanation"], language),
+        "source": {**source, "title": text_in(source["title"], language)} if source else None,
         "mark": mark,
         "verdict": "correct" if mark is not None and mark >= 1 else ("partial" if mark else "wrong"),
         "topic": question["topic"],

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ..content import load_content
 from ..generation import QuizSettings, generate_from_keys, generate_quiz
-from ..grading import grade_question, validate_response
+from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
 from ..models import Answer, Attempt
 
 
@@ -116,9 +116,6 @@ def save_answers(attempt, responses, language):
             answer.saved_at = timezone.now()
         Answer.objects.bulk_update(answers, ["response", "choice", "language", "saved_at"])
     return SaveResult(saved=len(answers), errors=errors)
-
-
-SINGLE_CHOICE_TYPES = {"single", "truefalse", "year"}
 
 
 def submit_attempt(attempt):

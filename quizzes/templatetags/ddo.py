@@ -5,9 +5,14 @@ from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.translation import get_language
 
+from .. import models
+from ..presentation import text_in
+from ..reports import presentation
+
 register = template.Library()
 
 _FORMATS = {"day": "j F Y", "month": "F Y", "year": "Y"}
+NO_FIGURE = "—"
 
 
 @register.filter
@@ -19,16 +24,15 @@ def precise_date(event):
 @register.filter
 def in_language(text, language=None):
     """Pick the current (or given) language from a frozen {"tr": ..., "en": ...} text."""
-    if not isinstance(text, dict):
-        return text or ""
-    language = language or get_language()
-    return text.get(language) or text.get("tr") or ""
+    return text_in(text, language or get_language())
 
 
 @register.filter
 def percent(value, decimals=0):
-    """A percentage as the page's language writes it: "%40,5" in Turkish, "40.5%" in English."""
-    number = floatformat(value, decimals)
+    """A percentage as the page's language writes it: "%40,5" in Turkish, "40.5%" in English; "—" for none."""
+    if value is None or value == "":
+        return NO_FIGURE
+    number = floatformat(value, decimals or 0)
     return f"%{number}" if get_language() == "tr" else f"{number}%"
 
 
@@ -39,3 +43,44 @@ def iso_date(value):
         return formats.date_format(datetime.date.fromisoformat(value), "j F Y")
     except (TypeError, ValueError):
         return value
+
+
+@register.filter
+def question_text(prompt):
+    """A frozen question prompt in the page's language."""
+    return presentation.question_text(prompt, get_language())
+
+
+@register.filter
+def topic_label(topic):
+    return models.topic_label(topic)
+
+
+@register.filter
+def status_label(status):
+    return presentation.status_label(status)
+
+
+@register.filter
+def status_badge(status):
+    return presentation.status_badge(status)
+
+
+@register.filter
+def attempts_label(count):
+    return presentation.attempts_label(count)
+
+
+@register.filter
+def flag_label(code):
+    return presentation.flag_label(code)
+
+
+@register.filter
+def item_kind_label(kind):
+    return presentation.item_kind_label(kind)
+
+
+@register.filter
+def item_admin_url(item_ref):
+    return presentation.item_admin_url(item_ref)

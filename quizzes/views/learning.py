@@ -12,8 +12,8 @@ from ..models import Department, Duty, GlossaryTerm, Organisation, Source, Timel
 
 
 def _published(model):
-    """Published rows whose source is published too: every fact must be followable."""
-    return model.objects.published().filter(source__is_published=True).select_related("source")
+    """Published rows whose source is published too (see PublishableQuerySet.published), sources joined in."""
+    return model.objects.published().select_related("source")
 
 
 def _sorted_by(items, attribute):
@@ -64,8 +64,7 @@ def timeline(request):
 
 
 def glossary(request):
-    terms = GlossaryTerm.objects.published().select_related("source")
-    terms = [t for t in terms if t.source is None or t.source.is_published]
+    terms = _published(GlossaryTerm)
     return render(request, "quizzes/glossary.html", {"terms": _sorted_by(terms, "term")})
 
 

@@ -13,13 +13,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import formats, timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import charts, exports, reports
+from .. import exports, reports
 from ..models import Assignment, Classroom
+from ..reports import presentation
 from ..roles import is_teacher
 from ..services import classes
 from ..teacher_forms import AssignmentForm, ClassroomForm
@@ -109,12 +108,6 @@ def remove_student(request, pk, user_pk):
 # --- Reports ----------------------------------------------------------------------------
 
 
-def count_axis(bars):
-    """A y axis top for counts: a multiple of 4, so the chart's four gridlines fall on whole numbers."""
-    top = max((count for _label, count in bars), default=0)
-    return max(4, -(-top // 4) * 4)
-
-
 @teacher_required
 @require_GET
 def class_report(request, pk):
@@ -126,13 +119,7 @@ def class_report(request, pk):
         {
             "classroom": classroom,
             "overview": overview,
-            "histogram_chart": charts.bar_chart(
-                overview.histogram,
-                title=_("Score distribution: number of results in each 10-point band"),
-                description=_("Each student's score on each assignment, counted by band."),
-                y_max=count_axis(overview.histogram),
-                y_label=_("results"),
-            ),
+            "histogram_chart": presentation.histogram_chart(overview.histogram),
         },
     )
 
@@ -142,32 +129,15 @@ def class_report(request, pk):
 def student_report(request, pk, user_pk):
     classroom = _own_classroom(request, pk)
     student = get_object_or_404(get_user_model(), pk=user_pk, memberships__classroom=classroom)
-    report = reports.student_report(classroom, student, get_language())
-    trend = [
-        (formats.date_format(timezone.localtime(a.submitted_at), "d.m"), round(reports.attempt_percent(a) or 0))
-        for a in report.attempts
-    ]
+    report = reports.student_report(classroom, student)
     return render(
         request,
         "quizzes/teacher/student_report.html",
         {
             "classroom": classroom,
             "report": report,
-            "trend_chart": charts.line_chart(
-                trend,
-                title=_("Score of each attempt, oldest first (%)"),
-                y_label="%",
-            )
-            if trend
-            else None,
-            "mastery_chart": charts.bar_chart(
-                [(row["label"], row["percent"]) for row in report.mastery],
-                title=_("Mastery by topic (%)"),
-                y_max=100,
-                y_label="%",
-            )
-            if report.mastery
-            else None,
+            "trend_chart": presentation.trend_chart(report.attempts),
+            "mastery_chart": presentation.mastery_chart(report.mastery),
         },
     )
 
@@ -180,18 +150,7 @@ def topic_report(request, pk):
     return render(
         request,
         "quizzes/teacher/topic_report.html",
-        {
-            "classroom": classroom,
-            "report": report,
-            "chart": charts.bar_chart(
-                [(t.label, t.percent_correct) for t in report.topics],
-                title=_("Answers fully correct, by topic (%)"),
-                y_max=100,
-                y_label="%",
-            )
-            if report.topics
-            else None,
-        },
+        {"classroom": classroom, "report": report, "chart": presentation.topic_chart(report.topics)},
     )
 
 
@@ -217,7 +176,7 @@ def item_report(request, pk):
         assignment = _assignment_filter(request, classroom)
     except BadFilter:
         return HttpResponseBadRequest(_("The assignment filter must be an assignment of this class."))
-    analysis = reports.item_analysis(classroom, get_language(), assignment=assignment)
+    analysis = reports.item_analysis(classroom, assignment=assignment)
     facility_bands = reports.histogram([i.facility for i in analysis.items if i.facility is not None])
     return render(
         request,
@@ -226,15 +185,7 @@ def item_report(request, pk):
             "classroom": classroom,
             "analysis": analysis,
             "facility_bands": facility_bands,
-            "chart": charts.bar_chart(
-                facility_bands,
-                title=_("Questions by facility index: number of questions in each 10-point band"),
-                description=_("Facility is the share of full marks a question received, over first attempts."),
-                y_max=count_axis(facility_bands),
-                y_label=_("questions"),
-            )
-            if analysis.items
-            else None,
+            "chart": presentation.facility_chart(facility_bands) if analysis.items else None,
         },
     )
 
@@ -260,4 +211,4 @@ def export(request, pk, report, fmt):
         assignment = _assignment_filter(request, classroom)
     except BadFilter:
         return HttpResponseBadRequest(_("The assignment filter must be an assignment of this class."))
-    return writer(reports.item_analysis(classroom, get_language(), assignment=assignment))
+    return writer(reports.item_analysis(classroom, assignment=assignment))

@@ -47,7 +47,7 @@ def test_publishing_with_an_empty_language_is_refused_by_name(page, site, editor
     page.goto(f"{site}/en/admin/quizzes/department/{department.pk}/change/")
     page.fill("#id_focus_en", "")
     page.locator("input[name=_save]").first.click()
-    assert "“focus_en” is empty" in page.locator("#content").inner_text()
+    assert "“Focus [en]” is empty" in page.locator("#content").inner_text()  # the label and language, not the column
     department.refresh_from_db()
     assert department.focus_en
 

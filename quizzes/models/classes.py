@@ -1,0 +1,114 @@
+"""Teachers' classes: the class, its students (joining with a short code) and its assignments."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .vocabulary import QuizSettings
+
+# No look-alike characters (0/O, 1/I/L, 5/S, 2/Z, 8/B).
+JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+JOIN_CODE_LENGTH = 6
+
+
+def new_join_code():
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+class Classroom(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="classrooms")
+    join_code = models.CharField(_("join code"), max_length=12, unique=True, default=new_join_code)
+    students = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="enrolled_classrooms", blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("class")
+        verbose_name_plural = _("classes")
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="memberships")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["classroom", "student"], name="one_membership")]
+
+    def __str__(self):
+        return f"{self.student_id} in {self.classroom_id}"
+
+
+class Review(models.TextChoices):
+    """When a student may see the right answers of an assignment attempt (as Moodle's review options)."""
+
+    AFTER_EACH_ATTEMPT = "each_attempt", _("after each attempt")
+    AFTER_LAST_ATTEMPT = "last_attempt", _("after the last attempt or the due date")
+    AFTER_DUE_DATE = "due_date", _("after the due date")
+
+
+# Odd, so attempt n's seed differs from attempt 1's for every n up to 10; 2**31 keeps it a positive int.
+ATTEMPT_SEED_STEP = 1_000_003
+
+
+class Assignment(QuizSettings):
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
+    title = models.CharField(_("title"), max_length=200)
+    opens_at = models.DateTimeField(_("opens"))
+    due_at = models.DateTimeField(_("due"))
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts allowed"), default=1, help_text=_("1, or N to count the best of N.")
+    )
+    same_questions = models.BooleanField(_("same questions for everyone"), default=True)
+    seed = models.BigIntegerField(default=0)
+    # The default keeps best-of-N honest: attempt 1's right answers would otherwise help with attempt 2.
+    review = models.CharField(
+        _("right answers shown"), max_length=20, choices=Review.choices, default=Review.AFTER_LAST_ATTEMPT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+        # Every report lists a class's assignments in the order they open.
+        indexes = [models.Index(fields=["classroom", "opens_at", "due_at"], name="assignment_class_dates_idx")]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.due_at and self.due_at <= self.opens_at:
+            raise ValidationError({"due_at": _("The due date must come after the opening date.")})
+        if not 1 <= (self.max_attempts or 0) <= 10:
+            raise ValidationError({"max_attempts": _("Allow between 1 and 10 attempts.")})
+
+    def seed_for(self, number):
+        """Attempt ``number``'s seed in same-questions mode: every student's attempt n shares one draw,
+        and each attempt number has its own, so attempt 2 never repeats attempt 1 (None: a fresh seed)."""
+        if not self.same_questions:
+            return None
+        return (self.seed + (number - 1) * ATTEMPT_SEED_STEP) % 2**31
+
+    def shows_answers(self, attempt, now):
+        """Whether ``attempt``'s result page may show the right answers and explanations at ``now``."""
+        if self.review == Review.AFTER_EACH_ATTEMPT or now >= self.due_at:
+            return True
+        if self.review == Review.AFTER_DUE_DATE:
+            return False
+        # After the last attempt: this one is the last allowed, or the student has submitted the last one.
+        return attempt.number >= self.max_attempts or (
+            self.attempts.filter(
+                user_id=attempt.user_id, number__gte=self.max_attempts, submitted_at__isnull=False
+            ).exists()
+        )

@@ -1,0 +1,260 @@
+"""The office's content (bilingual, edited in admin) and the named quizzes drawn from it.
+
+Translated fields (see translation.py) exist as ``<field>_tr`` and ``<field>_en``.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from ..languages import CONTENT_LANGUAGES
+from .vocabulary import Confidence, QuizSettings
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What learners may see: published rows, and, for content that cites a source, a published source.
+
+        Every fact on the site must be one a learner can follow to its source.
+        """
+        rows = self.filter(is_published=True)
+        if any(f.name == "source" for f in self.model._meta.get_fields()):
+            rows = rows.filter(Q(source__isnull=True) | Q(source__is_published=True))
+        return rows
+
+
+class Publishable(models.Model):
+    """Content an editor can keep as a draft; only published rows reach learners.
+
+    A published row must have every translated field filled in both languages.
+    """
+
+    is_published = models.BooleanField(_("published"), default=False, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    # Translated fields that may stay empty even when published.
+    optional_translated_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def missing_translations(self):
+        """Names of the ``<field>_<lang>`` columns a published row still lacks."""
+        from modeltranslation.translator import NotRegistered, translator
+
+        try:
+            fields = translator.get_options_for_model(type(self)).get_field_names()
+        except NotRegistered:
+            return []
+        missing = []
+        for field in fields:
+            if field in self.optional_translated_fields:
+                continue
+            for lang in CONTENT_LANGUAGES:
+                name = f"{field}_{lang}"
+                if not (getattr(self, name, "") or "").strip():
+                    missing.append(name)
+        return missing
+
+    def translated_label(self, name):
+        """A ``<field>_<lang>`` column as an editor knows it: the field's label and the language, "Name [en]"."""
+        field, _sep, language = name.rpartition("_")
+        label = capfirst(self._meta.get_field(field).verbose_name)
+        return f"{label} [{language}]"
+
+    def clean(self):
+        super().clean()
+        if self.is_published:
+            missing = self.missing_translations()
+            if missing:
+                raise ValidationError(
+                    {
+                        name: _("“%(field)s” is empty: a published item needs both languages.")
+                        % {"field": self.translated_label(name)}
+                        for name in missing
+                    }
+                )
+
+
+class Source(Publishable):
+    """A citation that content rests on."""
+
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher"), max_length=200)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    url = models.URLField(_("link"), blank=True, max_length=500)
+
+    class Meta:
+        ordering = ["publisher", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return f"{self.publisher}: {self.title}"
+
+
+class Organisation(Publishable):
+    """The office and the bodies around its story."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60)
+    summary = models.TextField(_("summary"))
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class Department(Publishable):
+    """One of the office's departments and what it focused on.
+
+    ``listing`` tells which list the department comes from: the five the source
+    text gives, or the units of the office's own 2019 organisation chart.
+    """
+
+    class Listing(models.TextChoices):
+        SOURCE = "source", _("as the source lists them")
+        OFFICIAL_2019 = "official_2019", _("official organisation chart after Decree No. 48")
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    focus = models.TextField(_("focus"))
+    listing = models.CharField(_("listing"), max_length=20, choices=Listing.choices, default=Listing.SOURCE)
+    confidence = models.CharField(_("confidence"), max_length=20, choices=Confidence.choices)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["listing", "order", "slug"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self):
+        return self.name
+
+
+class Duty(Publishable):
+    """A duty of the office, or one the source says passed to the Cyber Security Presidency."""
+
+    class Holder(models.TextChoices):
+        OFFICE = "office", _("the office")
+        TRANSFERRED = "transferred", _("passed to the Cyber Security Presidency in 2025")
+
+    slug = models.SlugField(_("slug"), unique=True)
+    text = models.TextField(_("duty"))
+    holder = models.CharField(_("holder"), max_length=20, choices=Holder.choices, default=Holder.OFFICE)
+    confidence = models.CharField(_("confidence"), max_length=20, choices=Confidence.choices)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["holder", "order", "slug"]
+        verbose_name = _("duty")
+        verbose_name_plural = _("duties")
+
+    def __str__(self):
+        return self.text
+
+
+class TimelineEvent(Publishable):
+    class Precision(models.TextChoices):
+        YEAR = "year", _("year")
+        MONTH = "month", _("month")
+        DAY = "day", _("day")
+
+    slug = models.SlugField(_("slug"), unique=True)
+    date = models.DateField(_("date"), help_text=_("Unknown parts: use 1 and set the precision."))
+    precision = models.CharField(_("date precision"), max_length=5, choices=Precision.choices)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"))
+    legal_reference = models.CharField(_("legal reference"), max_length=200, blank=True)
+    gazette_number = models.CharField(_("Official Gazette number"), max_length=20, blank=True)
+    decree_number = models.PositiveIntegerField(
+        _("Presidential Decree number"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the event is a Presidential Decree (CBK); used by decree questions."),
+    )
+    confidence = models.CharField(_("confidence"), max_length=20, choices=Confidence.choices)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source"))
+
+    optional_translated_fields = ("legal_reference",)
+
+    class Meta:
+        ordering = ["date", "slug"]
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.title}"
+
+
+class Decoy(Publishable):
+    """A plausible statement that is NOT true of the office, used only as a wrong option."""
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("a department it never had")
+        DUTY = "duty", _("a duty it never held")
+
+    slug = models.SlugField(_("slug"), unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.CharField(_("text"), max_length=300)
+    editor_note = models.TextField(_("why it is false"), blank=True)
+
+    class Meta:
+        ordering = ["kind", "slug"]
+        verbose_name = _("decoy")
+        verbose_name_plural = _("decoys")
+
+    def __str__(self):
+        return self.text
+
+
+class GlossaryTerm(Publishable):
+    """``term_tr`` is the Turkish term, ``term_en`` its English equivalent."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    term = models.CharField(_("term"), max_length=200)
+    definition = models.TextField(_("definition"))
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+
+    def __str__(self):
+        return self.term
+
+
+class Quiz(Publishable, QuizSettings):
+    """A named quiz an editor defines; the catalogue also offers ad-hoc topic quizzes."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    optional_translated_fields = ("description",)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,70 @@
+"""The words the whole app shares: topics, difficulties, question types, quiz settings.
+
+The pure modules (generation, grading) keep plain string constants and import
+nothing of Django; the choices here are built on the same values, and
+tests/test_vocabulary.py checks that they stay equal.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..grading import SINGLE_CHOICE_TYPES  # noqa: F401  (re-exported: one definition, in the pure grader)
+
+
+class Topic(models.TextChoices):
+    DEPARTMENTS = "departments", _("Departments")
+    DUTIES = "duties", _("Duties")
+    TIMELINE = "timeline", _("Timeline 2017–2025")
+    GLOSSARY = "glossary", _("Glossary")
+
+
+class Difficulty(models.TextChoices):
+    EASY = "easy", _("easy")
+    MEDIUM = "medium", _("medium")
+    HARD = "hard", _("hard")
+
+
+class QuestionType(models.TextChoices):
+    SINGLE = "single", _("single choice")
+    TRUE_FALSE = "truefalse", _("true or false")
+    ORDERING = "ordering", _("chronological order")
+    MATCHING = "matching", _("matching")
+    YEAR = "year", _("year")
+
+
+class Confidence(models.TextChoices):
+    HIGH = "high", _("high")
+    MEDIUM = "medium", _("medium")
+    SOURCE_ONLY = "source_only", _("according to the source only")
+
+
+# A quiz's topic may also be every topic at once; its difficulty any level.
+MIXED = "mixed"
+ANY = "any"
+# The topic of an attempt made of the questions a learner missed (no generator topic).
+PRACTICE = "practice"
+QUIZ_TOPIC_CHOICES = [(MIXED, _("Mixed")), *Topic.choices]
+QUIZ_DIFFICULTY_CHOICES = [(ANY, _("any")), *Difficulty.choices]
+
+TOPIC_ORDER = [value for value, _label in Topic.choices]
+
+
+def topic_label(topic):
+    """A topic's display name; a value outside the vocabulary (an old row) as it is."""
+    return dict(Topic.choices).get(topic, topic)
+
+
+def topic_order(topic):
+    """Topics in the site's order (departments, duties, timeline, glossary); others after them."""
+    return (TOPIC_ORDER.index(topic) if topic in TOPIC_ORDER else len(TOPIC_ORDER), topic)
+
+
+class QuizSettings(models.Model):
+    """What a quiz is drawn from: shared by named quizzes, assignments and attempts."""
+
+    topic = models.CharField(_("topic"), max_length=20, choices=QUIZ_TOPIC_CHOICES)
+    length = models.PositiveSmallIntegerField(_("number of questions"), default=10)
+    difficulty = models.CharField(_("difficulty"), max_length=10, choices=QUIZ_DIFFICULTY_CHOICES, default=ANY)
+
+    class Meta:
+        abstract = True
