@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from . import throttle
-from .services import claim_guest_attempts
+from .services.attempts import claim_guest_attempts
 
 LOGIN_SCOPE = "login"
 

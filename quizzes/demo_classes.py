@@ -23,10 +23,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from . import services
 from .content import load_content
 from .generation import QuizSettings, generate_quiz
 from .models import Answer, Assignment, Attempt, Classroom, Membership
+from .owners import Owner
+from .services import attempts as services
 
 CLASS_NAME = "9-A Dijital Dönüşüm"
 SEED = 2025
@@ -164,7 +165,7 @@ def _take(student, assignment, number, ability, rng, content, *, language, compl
     else:
         seed = fitting_seed(content, assignment, rng.randrange(2**31), rng)
     attempt = services.start_attempt(
-        (student, None),
+        Owner(user=student),
         topic=assignment.topic,
         length=assignment.length,
         difficulty=assignment.difficulty,

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from . import converters  # noqa: F401  (registers the <public_id:...> converter)
 from .views import learning, progress, quiz
 
 app_name = "quizzes"
@@ -13,9 +14,9 @@ urlpatterns = [
     path("sources/", learning.sources, name="sources"),
     path("quizzes/", quiz.catalogue, name="catalogue"),
     path("quizzes/start/", quiz.start, name="start"),
-    path("attempts/<str:public_id>/", quiz.take, name="take"),
-    path("attempts/<str:public_id>/answers/", quiz.save, name="save"),
-    path("attempts/<str:public_id>/result/", quiz.result, name="result"),
+    path("attempts/<public_id:public_id>/", quiz.take, name="take"),
+    path("attempts/<public_id:public_id>/answers/", quiz.save, name="save"),
+    path("attempts/<public_id:public_id>/result/", quiz.result, name="result"),
     path("progress/", progress.progress, name="progress"),
     path("progress/practise/", progress.practise, name="practise"),
     path("", include("quizzes.class_urls")),

@@ -70,10 +70,16 @@ def frozen_questions(count=3):
 
 
 def make_attempt(user=None, guest_key="", count=3):
-    from quizzes.services import _create_attempt
+    from quizzes.owners import Owner
+    from quizzes.services.attempts import _create_attempt
 
     return _create_attempt(
-        (user, guest_key), frozen_questions(count), topic="mixed", difficulty="any", length=count, seed=1
+        Owner(user=user, guest_key=guest_key),
+        frozen_questions(count),
+        topic="mixed",
+        difficulty="any",
+        length=count,
+        seed=1,
     )
 
 

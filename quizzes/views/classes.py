@@ -8,8 +8,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import reports, services, throttle
+from .. import reports, throttle
 from ..models import Assignment, Attempt, Classroom, Membership
+from ..owners import Owner
+from ..services import attempts as services
 from ..teacher_forms import JoinForm
 
 JOIN_SCOPE = "join"
@@ -100,7 +102,7 @@ def start_assignment(request, pk):
             return redirect("quizzes:my_classes")
         try:
             attempt = services.start_attempt(
-                (request.user, None),
+                Owner(user=request.user),
                 topic=assignment.topic,
                 length=assignment.length,
                 difficulty=assignment.difficulty,
