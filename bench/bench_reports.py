@@ -92,8 +92,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from quizzes.groups import TEACHERS  # noqa: E402
 from quizzes.models import Answer, Assignment, Attempt, Classroom, Membership  # noqa: E402
+from quizzes.roles import TEACHERS  # noqa: E402
 
 FIRST = ["Ayşe", "Çağrı", "İsmail", "Şule", "Ömer", "Ülkü", "Gökhan", "Irmak", "Deniz", "Eda"]
 LAST = ["Yıldız", "Işık", "Öztürk", "Güneş", "Çelik", "Doğan", "Şahin", "Kaya", "Aydın", "Koç"]

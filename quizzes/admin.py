@@ -71,8 +71,9 @@ class PublishableAdmin(TabbedTranslationAdmin):
     def question_preview(self, obj):
         if obj is None or obj.pk is None:
             return _("Save the item to preview its questions.")
-        from .content import item_ref, load_content
+        from .content import load_content
         from .generation import questions_for_item
+        from .values import item_ref
 
         questions = questions_for_item(load_content(preview=obj), item_ref(obj))
         return render_to_string("admin/quizzes/question_preview.html", {"questions": questions})

@@ -9,7 +9,7 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("DDO Learn content")
 
     def ready(self):
-        from .groups import ensure_groups
+        from .roles import ensure_groups
 
         # The data migration made the groups; this keeps them after a flush (live-server tests).
         post_migrate.connect(ensure_groups, sender=self, dispatch_uid="quizzes.ensure_groups")

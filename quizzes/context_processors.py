@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from .groups import is_teacher
+from .roles import is_teacher
 
 
 def language_switch(request):
@@ -15,12 +15,5 @@ def language_switch(request):
             for code, name in settings.LANGUAGES
             if code != current
         ],
-        "is_teacher": _is_teacher(request),
+        "is_teacher": is_teacher(request.user),
     }
-
-
-def _is_teacher(request):
-    # Cached on the request: base.html asks on every page.
-    if not hasattr(request, "_is_teacher"):
-        request._is_teacher = is_teacher(request.user)
-    return request._is_teacher

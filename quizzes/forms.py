@@ -1,4 +1,4 @@
-"""Forms for starting a quiz and reading the answers a quiz page posts.
+"""The learner's forms: starting a quiz, joining a class, and reading the answers a quiz page posts.
 
 The quiz page never carries option keys (they could reveal the answer, e.g.
 ``decoy:...``): it posts option positions, and this module turns them back
@@ -13,6 +13,27 @@ from .models import Difficulty, Quiz, Topic
 LENGTH_CHOICES = [(5, "5"), (10, "10"), (15, "15"), (20, "20")]
 TOPIC_CHOICES = [("mixed", _("Mixed: all topics")), *Topic.choices]
 DIFFICULTY_CHOICES = [("any", _("Any difficulty")), *Difficulty.choices]
+
+
+def normalise_join_code(value):
+    """A code as typed (any case, with spaces or dashes) in the form it is stored.
+
+    Join codes use only ASCII capitals and digits, so ``upper()`` is safe here;
+    a Turkish dotted or dotless i cannot be part of a valid code anyway.
+    """
+    return "".join(ch for ch in (value or "") if ch not in " -\t").upper()
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label=_("Class code"),
+        max_length=40,
+        help_text=_("The 6-character code your teacher gave you."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+    def clean_code(self):
+        return normalise_join_code(self.cleaned_data["code"])
 
 
 class StartQuizForm(forms.Form):

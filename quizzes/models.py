@@ -332,6 +332,10 @@ class Attempt(models.Model):
             return None
         return round(100 * self.score / self.max_score)
 
+    def shows_answers(self, now):
+        """Right answers on the result page: always for a quiz, by the review option for an assignment."""
+        return self.assignment_id is None or self.assignment.shows_answers(self, now)
+
     def belongs_to(self, owner):
         """Whether ``owner`` (an ``owners.Owner``: an account or a guest key) may see and change this attempt."""
         if self.user_id is not None:
@@ -406,6 +410,18 @@ class Membership(models.Model):
         return f"{self.student_id} in {self.classroom_id}"
 
 
+class Review(models.TextChoices):
+    """When a student may see the right answers of an assignment attempt (as Moodle's review options)."""
+
+    AFTER_EACH_ATTEMPT = "each_attempt", _("after each attempt")
+    AFTER_LAST_ATTEMPT = "last_attempt", _("after the last attempt or the due date")
+    AFTER_DUE_DATE = "due_date", _("after the due date")
+
+
+# Odd, so attempt n's seed differs from attempt 1's for every n up to 10; 2**31 keeps it a positive int.
+ATTEMPT_SEED_STEP = 1_000_003
+
+
 class Assignment(models.Model):
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
     title = models.CharField(_("title"), max_length=200)
@@ -421,6 +437,10 @@ class Assignment(models.Model):
     )
     same_questions = models.BooleanField(_("same questions for everyone"), default=True)
     seed = models.BigIntegerField(default=0)
+    # The default keeps best-of-N honest: attempt 1's right answers would otherwise help with attempt 2.
+    review = models.CharField(
+        _("right answers shown"), max_length=20, choices=Review.choices, default=Review.AFTER_LAST_ATTEMPT
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -439,3 +459,23 @@ class Assignment(models.Model):
             raise ValidationError({"due_at": _("The due date must come after the opening date.")})
         if not 1 <= (self.max_attempts or 0) <= 10:
             raise ValidationError({"max_attempts": _("Allow between 1 and 10 attempts.")})
+
+    def seed_for(self, number):
+        """Attempt ``number``'s seed in same-questions mode: every student's attempt n shares one draw,
+        and each attempt number has its own, so attempt 2 never repeats attempt 1 (None: a fresh seed)."""
+        if not self.same_questions:
+            return None
+        return (self.seed + (number - 1) * ATTEMPT_SEED_STEP) % 2**31
+
+    def shows_answers(self, attempt, now):
+        """Whether ``attempt``'s result page may show the right answers and explanations at ``now``."""
+        if self.review == Review.AFTER_EACH_ATTEMPT or now >= self.due_at:
+            return True
+        if self.review == Review.AFTER_DUE_DATE:
+            return False
+        # After the last attempt: this one is the last allowed, or the student has submitted the last one.
+        return attempt.number >= self.max_attempts or (
+            self.attempts.filter(
+                user_id=attempt.user_id, number__gte=self.max_attempts, submitted_at__isnull=False
+            ).exists()
+        )

@@ -4,7 +4,7 @@ Pure: the take page gets options by position (never their keys or which is
 right); the result page gets the learner's answer and the right one as text.
 """
 
-from .content import Text
+from .values import Text
 
 
 def _text(text, language):

@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import statistics
-from .content import Text
 from .languages import turkish_sort_key
 from .models import Answer, Assignment, Attempt, Classroom, Topic
+from .values import Text
 
 # --- Statuses ------------------------------------------------------------------
 

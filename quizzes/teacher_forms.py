@@ -1,4 +1,4 @@
-"""Forms for the teacher's pages (classes, assignments) and the student's join form."""
+"""The teacher's forms: a class, an assignment. (The learner's forms, the join form included, are in forms.py.)"""
 
 import datetime
 
@@ -10,15 +10,6 @@ from .forms import DIFFICULTY_CHOICES, TOPIC_CHOICES
 from .models import Assignment, Classroom
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
-
-
-def normalise_join_code(value):
-    """A code as typed (any case, with spaces or dashes) in the form it is stored.
-
-    Join codes use only ASCII capitals and digits, so ``upper()`` is safe here;
-    a Turkish dotted or dotless i cannot be part of a valid code anyway.
-    """
-    return "".join(ch for ch in (value or "") if ch not in " -\t").upper()
 
 
 class ClassroomForm(forms.ModelForm):
@@ -50,15 +41,29 @@ class AssignmentForm(forms.ModelForm):
 
     class Meta:
         model = Assignment
-        fields = ["title", "topic", "length", "difficulty", "opens_at", "due_at", "max_attempts", "same_questions"]
+        fields = [
+            "title",
+            "topic",
+            "length",
+            "difficulty",
+            "opens_at",
+            "due_at",
+            "max_attempts",
+            "same_questions",
+            "review",
+        ]
         labels = {
             "title": _("Title"),
             "opens_at": _("Opens"),
             "due_at": _("Due"),
             "same_questions": _("Same questions for everyone"),
+            "review": _("Right answers shown"),
         }
         help_texts = {
             "same_questions": _("Unticked, each student gets their own questions on the same settings."),
+            "review": _(
+                "With more than one attempt, answers shown after each attempt can be copied into the next one."
+            ),
         }
         widgets = {"opens_at": DateTimeLocalInput(), "due_at": DateTimeLocalInput()}
 
@@ -70,15 +75,3 @@ class AssignmentForm(forms.ModelForm):
             self.initial.setdefault("due_at", now + datetime.timedelta(days=7))
         for name in ("opens_at", "due_at"):
             self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
-
-
-class JoinForm(forms.Form):
-    code = forms.CharField(
-        label=_("Class code"),
-        max_length=40,
-        help_text=_("The 6-character code your teacher gave you."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
-    )
-
-    def clean_code(self):
-        return normalise_join_code(self.cleaned_data["code"])

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 
-from quizzes.groups import EDITORS, TEACHERS
+from quizzes.roles import EDITORS, TEACHERS
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -3,7 +3,7 @@
 import dataclasses
 import datetime
 
-from quizzes.content import (
+from quizzes.values import (
     Content,
     DecoyItem,
     DepartmentItem,

@@ -8,8 +8,8 @@ import datetime
 
 from django.utils import timezone
 
-from quizzes.groups import TEACHERS
 from quizzes.models import Answer, Assignment, Attempt, Classroom, Membership
+from quizzes.roles import TEACHERS
 from tests.conftest import make_user
 
 OPTION_TEXTS = {

@@ -11,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizzes.content import Content, DecoyItem, Text
 from quizzes.generation import (
     TEMPLATES,
     TOPICS,
@@ -23,6 +22,7 @@ from quizzes.generation import (
     questions_for_item,
 )
 from quizzes.languages import turkish_lower
+from quizzes.values import Content, DecoyItem, Text
 from tests.content_builders import DECOYS, DEPARTMENTS, EVENTS, office_content
 
 QUESTION_KEYS = {

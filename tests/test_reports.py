@@ -8,7 +8,7 @@ from django.db.models import Avg, Count, F, Min, Q, Sum
 from django.utils import timezone
 
 from quizzes import reports
-from quizzes.demo_classes import create_demo_class
+from quizzes.management.commands._demo_classes import create_demo_class
 from quizzes.models import Answer
 from tests.factories_teacher import (
     make_assignment,

@@ -3,12 +3,12 @@
 import datetime
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from quizzes.models import JOIN_CODE_ALPHABET, Assignment, Attempt, Classroom, Membership
+from quizzes.services.classes import WRONG_CODES_ALLOWED
 from tests.factories_teacher import (
     make_assignment,
     make_attempt,
@@ -60,7 +60,7 @@ def test_it_makes_a_class_with_a_join_code(client, teacher):
 
 def test_it_draws_again_when_a_join_code_is_taken(client, teacher, classroom, monkeypatch):
     codes = iter([classroom.join_code, "KM7Q3X"])
-    monkeypatch.setattr("quizzes.views.teacher.new_join_code", lambda: next(codes))
+    monkeypatch.setattr("quizzes.services.classes.new_join_code", lambda: next(codes))
     as_user(client, teacher).post("/en/teach/", {"name": "10-B Tarih"})
     assert Classroom.objects.get(name="10-B Tarih").join_code == "KM7Q3X"
 
@@ -154,6 +154,7 @@ def assignment_data(**changes):
         "due_at": local(now + 7 * DAY),
         "max_attempts": 1,
         "same_questions": "on",
+        "review": "last_attempt",
     }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
@@ -263,7 +264,7 @@ def test_an_empty_code_is_refused(client, student):
 
 def test_guessing_codes_is_throttled(client, student, classroom):
     as_user(client, student)
-    for i in range(settings.THROTTLE_LIMIT):
+    for i in range(WRONG_CODES_ALLOWED):
         assert client.post("/en/classes/join/", {"code": f"AAAA{i:02d}"}).status_code == 400
     response = client.post("/en/classes/join/", {"code": classroom.join_code})
     assert response.status_code == 429

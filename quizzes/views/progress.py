@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import charts
-from ..content import Text, load_content
+from ..content import load_content
 from ..generation import generate_from_keys
 from ..models import Topic
 from ..owners import attempts_of, owner_for
 from ..progress import most_missed, topic_mastery
 from ..services import attempts as services
+from ..values import Text
 
 TREND_LENGTH = 20
 PRACTICE_LENGTH = 10

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -25,6 +26,7 @@ def _own_attempt(request, public_id, *, defer_questions=False):
     whose HTML is not cached asks for them.
     """
     attempts = Attempt.objects.defer("questions") if defer_questions else Attempt.objects
+    attempts = attempts.select_related("assignment")  # the result page reads its review option
     attempt = get_object_or_404(attempts, public_id=public_id)
     if not attempt.belongs_to(owner_for(request, create=False)):
         raise Http404
@@ -180,4 +182,5 @@ def result(request, public_id):
             for i, q in enumerate(attempt.questions)
         ]
 
-    return render(request, "quizzes/result.html", {"attempt": attempt, "rows": rows})
+    show_answers = attempt.shows_answers(timezone.now())  # an assignment's review option may hold them back
+    return render(request, "quizzes/result.html", {"attempt": attempt, "rows": rows, "show_answers": show_answers})

@@ -5,14 +5,12 @@ only their own classes (another teacher's class: 404, so its existence is not
 confirmed).
 """
 
-import secrets
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
@@ -21,11 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import charts, exports, reports
-from ..groups import is_teacher
-from ..models import Assignment, Classroom, Membership, new_join_code
+from ..models import Assignment, Classroom
+from ..roles import is_teacher
+from ..services import classes
 from ..teacher_forms import AssignmentForm, ClassroomForm
-
-JOIN_CODE_TRIES = 5
 
 
 def teacher_required(view):
@@ -37,7 +34,6 @@ def teacher_required(view):
             return redirect_to_login(request.get_full_path())
         if not is_teacher(request.user):
             raise PermissionDenied
-        request._is_teacher = True  # the header's context processor need not ask again
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -50,24 +46,13 @@ def _own_classroom(request, pk):
 # --- Classes and assignments ------------------------------------------------------------
 
 
-def create_classroom(teacher, name):
-    """A new class with a fresh join code; a rare clash with an existing code draws again."""
-    for _try in range(JOIN_CODE_TRIES):
-        try:
-            with transaction.atomic():
-                return Classroom.objects.create(teacher=teacher, name=name, join_code=new_join_code())
-        except IntegrityError:
-            continue
-    raise IntegrityError("could not draw a free join code")
-
-
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def home(request):
     form = ClassroomForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
-            classroom = create_classroom(request.user, form.cleaned_data["name"])
+            classroom = classes.create_classroom(request.user, form.cleaned_data["name"])
             messages.success(
                 request,
                 _("Class “%(name)s” created. Its join code is %(code)s.")
@@ -82,22 +67,13 @@ def home(request):
     )
 
 
-def create_assignment(classroom, form):
-    assignment = form.save(commit=False)
-    assignment.classroom = classroom
-    # Everyone gets the same questions by sharing one seed; otherwise each attempt draws its own.
-    assignment.seed = secrets.randbits(31) if assignment.same_questions else 0
-    assignment.save()
-    return assignment
-
-
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def classroom(request, pk):
     classroom = _own_classroom(request, pk)
     form = AssignmentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        assignment = create_assignment(classroom, form)
+        assignment = classes.give_assignment(classroom, form.save(commit=False))
         messages.success(request, _("Assignment “%(title)s” created.") % {"title": assignment.title})
         return redirect("quizzes:teacher_class", pk=classroom.pk)
     return render(
@@ -117,9 +93,11 @@ def classroom(request, pk):
 @require_POST
 def remove_student(request, pk, user_pk):
     classroom = _own_classroom(request, pk)
-    membership = get_object_or_404(Membership.objects.select_related("student"), classroom=classroom, student=user_pk)
-    name = reports.display_name(membership.student)
-    membership.delete()
+    try:
+        student = classes.remove_student(classroom, user_pk)
+    except classes.NotAMember:
+        raise Http404 from None
+    name = reports.display_name(student)
     messages.success(
         request,
         _("%(name)s was removed from the class. Their past attempts stay in the reports of the assignments.")
@@ -222,7 +200,7 @@ def _assignment_filter(request, classroom):
     value = request.GET.get("assignment", "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):  # str.isdigit() also takes "²", which int() refuses
         raise BadFilter
     return get_object_or_404(Assignment, pk=int(value), classroom=classroom)
 

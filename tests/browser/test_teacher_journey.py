@@ -4,8 +4,8 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 
-from quizzes.groups import TEACHERS
 from quizzes.models import Attempt, Classroom, Membership
+from quizzes.roles import TEACHERS
 from tests.browser.conftest import log_in, serious_violations
 from tests.browser.test_student_journey import answer_everything
 from tests.conftest import PASSWORD, make_user

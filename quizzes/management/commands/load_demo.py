@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from quizzes.groups import EDITORS, TEACHERS
 from quizzes.models import Quiz, Source
+from quizzes.roles import EDITORS, TEACHERS
 
 DEMO_PASSWORD = "ddo-demo-2025"  # noqa: S105 (published demo password, local only)
 DEMO_ACCOUNTS = (
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             users = {username: self._account(username, name, role) for username, name, role in DEMO_ACCOUNTS}
         teacher = users["teacher"]
         if not teacher.classrooms.exists():
-            from quizzes.demo_classes import create_demo_class
+            from ._demo_classes import create_demo_class
 
             create_demo_class(teacher, [users["ayse"], users["ismail"]])
             self.stdout.write("Created the demo class with students and attempts.")

@@ -23,11 +23,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from .content import load_content
-from .generation import QuizSettings, generate_quiz
-from .models import Answer, Assignment, Attempt, Classroom, Membership
-from .owners import Owner
-from .services import attempts as services
+from ...content import load_content
+from ...generation import QuizSettings, generate_quiz
+from ...models import Answer, Assignment, Attempt, Classroom, Membership
+from ...owners import Owner
+from ...services import attempts
 
 CLASS_NAME = "9-A Dijital Dönüşüm"
 SEED = 2025
@@ -161,10 +161,10 @@ def fitting_seed(content, assignment, seed, rng):
 
 def _take(student, assignment, number, ability, rng, content, *, language, complete=True):
     if assignment.same_questions:
-        seed = assignment.seed
+        seed = assignment.seed_for(number)
     else:
         seed = fitting_seed(content, assignment, rng.randrange(2**31), rng)
-    attempt = services.start_attempt(
+    attempt = attempts.start_attempt(
         Owner(user=student),
         topic=assignment.topic,
         length=assignment.length,
@@ -184,9 +184,9 @@ def _take(student, assignment, number, ability, rng, content, *, language, compl
         if complete and rng.random() < 0.04:
             continue  # now and then a question left blank
         responses[position] = _response(question, ability, rng, question["key"] == miskeyed)
-    services.save_answers(attempt, responses, language)
+    attempts.save_answers(attempt, responses, language)
     if complete:
-        services.submit_attempt(attempt)
+        attempts.submit_attempt(attempt)
     return attempt
 
 

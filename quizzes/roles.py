@@ -8,7 +8,16 @@ EDITOR_MODELS = ("source", "organisation", "department", "duty", "timelineevent"
 
 
 def is_teacher(user):
-    return user.is_authenticated and user.groups.filter(name=TEACHERS).exists()
+    """Whether ``user`` is in the Teachers group.
+
+    Asked once per user object, so once per request (a teacher page's check and the header
+    ask the same ``request.user``); cached on the user as Django's ModelBackend caches permissions.
+    """
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_is_teacher_cache"):
+        user._is_teacher_cache = user.groups.filter(name=TEACHERS).exists()
+    return user._is_teacher_cache
 
 
 ACTIONS = ("add", "change", "delete", "view")

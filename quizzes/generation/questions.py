@@ -1,0 +1,82 @@
+"""A question as the rest of the app stores it, and the options it offers."""
+
+from .wording import fold, sentence
+
+OPTIONS = 4  # options of a single-choice question, the answer included
+MIN_OPTIONS = 3
+TRUE_FALSE = (
+    {"key": "true", "text": {"tr": "Doğru", "en": "True"}},
+    {"key": "false", "text": {"tr": "Yanlış", "en": "False"}},
+)
+
+
+def source_of(item):
+    source = getattr(item, "source", None)
+    return source.as_dict() if source else None
+
+
+def question(template, slugs, item, options, answer, prompt, explanation, source, targets=()):
+    return {
+        "key": f"{template.name}:{'+'.join(slugs)}",
+        "template": template.name,
+        "item": item,
+        "type": template.type,
+        "topic": template.topic,
+        "difficulty": template.difficulty,
+        "prompt": prompt.as_dict(),
+        "options": list(options),
+        "targets": list(targets),
+        "answer": answer,
+        "explanation": {"tr": sentence(explanation.tr), "en": sentence(explanation.en)},
+        "source": source,
+    }
+
+
+def truefalse(template, slugs, item, truth, prompt, explanation, source):
+    return question(
+        template, slugs, item, [dict(o) for o in TRUE_FALSE], "true" if truth else "false", prompt, explanation, source
+    )
+
+
+def compatible(answer, candidates, group):
+    """Candidates, in the order given, that can stand together beside the answer.
+
+    None reads like the answer or an earlier one (in either language), and no
+    two share a group (e.g. the year of an event).
+    """
+    chosen = []
+    keys = {answer[0]}
+    seen_tr, seen_en = {fold(answer[1].tr, "tr")}, {fold(answer[1].en, "en")}
+    taken = {group(answer[0])} if group else set()
+    for key, text in candidates:
+        tr, en = fold(text.tr, "tr"), fold(text.en, "en")
+        if key in keys or tr in seen_tr or en in seen_en:
+            continue
+        if group:
+            if group(key) in taken:
+                continue
+            taken.add(group(key))
+        keys.add(key)
+        seen_tr.add(tr)
+        seen_en.add(en)
+        chosen.append((key, text))
+    return chosen
+
+
+def single(rng, answer, candidates, minimum=MIN_OPTIONS, group=None):
+    """Shuffled options for a single-choice question, or None when there are too few distractors.
+
+    Whether there are enough is decided on the candidates in content order, so
+    it never depends on the seed (a key always rebuilds); which ones appear does.
+    """
+    enough = compatible(answer, candidates, group)
+    if len(enough) + 1 < minimum:
+        return None
+    shuffled = list(candidates)
+    rng.shuffle(shuffled)
+    distractors = compatible(answer, shuffled, group)[: OPTIONS - 1]
+    if len(distractors) < min(OPTIONS - 1, len(enough)):
+        distractors = rng.sample(enough, min(OPTIONS - 1, len(enough)))
+    options = [answer, *distractors]
+    rng.shuffle(options)
+    return [{"key": key, "text": text.as_dict()} for key, text in options]

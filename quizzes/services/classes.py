@@ -1,0 +1,185 @@
+"""What teachers and students do to classes: make one, join, leave, give an assignment, start it.
+
+Each function does one thing a user asked for and raises a named exception
+when a rule refuses it; views turn those into messages and status codes.
+"""
+
+import math
+import secrets
+import time
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+
+from ..models import Assignment, Attempt, Classroom, Membership, new_join_code
+from ..owners import Owner
+from . import attempts
+
+JOIN_CODE_TRIES = 5
+
+# Wrong join codes one account may type in a window before it must wait. Counted per account, never
+# per address: a school's pupils share one address, and one pupil's typos must not lock out the class.
+WRONG_CODES_ALLOWED = 10
+WRONG_CODE_WINDOW_SECONDS = 300
+
+
+class NoSuchCode(Exception):
+    """No class has the code typed."""
+
+
+class OwnClass(Exception):
+    """A teacher typed the code of a class they teach."""
+
+
+class TooManyWrongCodes(Exception):
+    """This account typed too many wrong codes; ``wait_seconds`` until it may try again."""
+
+    def __init__(self, wait_seconds):
+        super().__init__(wait_seconds)
+        self.wait_seconds = wait_seconds
+
+
+class NotAMember(Exception):
+    """The student is not in the class (or the class is not the teacher's)."""
+
+
+class AssignmentNotOpen(Exception):
+    """The assignment opens later."""
+
+
+class NoAttemptsLeft(Exception):
+    """The student has used every attempt the assignment allows."""
+
+
+# --- Join-code throttle, per account -----------------------------------------------------------
+
+
+def _throttle_keys(user):
+    base = f"join-codes:{user.pk}"
+    return base, f"{base}:until"
+
+
+def wrong_code_wait(user):
+    """Seconds this account must wait before typing another code (0: it may type one now)."""
+    count_key, until_key = _throttle_keys(user)
+    found = cache.get_many([count_key, until_key])
+    if found.get(count_key, 0) < WRONG_CODES_ALLOWED:
+        return 0
+    until = found.get(until_key, time.time() + WRONG_CODE_WINDOW_SECONDS)
+    return max(1, math.ceil(until - time.time()))
+
+
+def _record_wrong_code(user):
+    count_key, until_key = _throttle_keys(user)
+    # A fixed window from the first wrong code: add() is atomic, so concurrent requests start it once.
+    if cache.add(count_key, 1, WRONG_CODE_WINDOW_SECONDS):
+        cache.set(until_key, time.time() + WRONG_CODE_WINDOW_SECONDS, WRONG_CODE_WINDOW_SECONDS)
+        return
+    try:
+        cache.incr(count_key)
+    except ValueError:  # the window ended between add() and incr()
+        _record_wrong_code(user)
+
+
+# --- Students ----------------------------------------------------------------------------------
+
+
+def join_class(student, code):
+    """Put ``student`` in the class whose join code is ``code``; returns ``(classroom, joined)``.
+
+    ``joined`` is False when the student was in the class already. A blocked account is refused
+    before the code is looked up, so a blocked guesser learns nothing about the codes it types.
+    """
+    wait = wrong_code_wait(student)
+    if wait:
+        raise TooManyWrongCodes(wait)
+    classroom = Classroom.objects.filter(join_code=code).first()
+    if classroom is None:
+        _record_wrong_code(student)
+        raise NoSuchCode
+    if classroom.teacher_id == student.pk:
+        raise OwnClass
+    _membership, joined = Membership.objects.get_or_create(classroom=classroom, student=student)
+    return classroom, joined
+
+
+def leave_class(student, classroom_pk):
+    """Take ``student`` out of the class; returns the class. Past attempts stay with the student."""
+    membership = Membership.objects.select_related("classroom").filter(classroom=classroom_pk, student=student).first()
+    if membership is None:
+        raise NotAMember
+    membership.delete()
+    return membership.classroom
+
+
+def start_assignment(student, assignment_pk, now):
+    """The student's attempt at an assignment: the open one if any, else a new one; returns ``(attempt, new)``.
+
+    Raises NotAMember (not the student's class), AssignmentNotOpen, NoAttemptsLeft, or
+    attempts.NoQuestions (the content cannot make the questions).
+    """
+    assignment = (
+        Assignment.objects.select_related("classroom")
+        .filter(pk=assignment_pk, classroom__memberships__student=student)
+        .first()
+    )
+    if assignment is None:
+        raise NotAMember
+    if now < assignment.opens_at:
+        raise AssignmentNotOpen(assignment)
+    with transaction.atomic():
+        # Lock the membership row so a double click cannot start two attempts.
+        list(
+            Membership.objects.select_for_update()
+            .filter(classroom=assignment.classroom, student=student)
+            .values_list("pk", flat=True)
+        )
+        mine = list(Attempt.objects.filter(assignment=assignment, user=student).only("public_id", "submitted_at"))
+        unfinished = next((a for a in mine if a.submitted_at is None), None)
+        if unfinished is not None:
+            return unfinished, False
+        if len(mine) >= assignment.max_attempts:
+            raise NoAttemptsLeft(assignment)
+        number = len(mine) + 1
+        attempt = attempts.start_attempt(
+            Owner(user=student),
+            topic=assignment.topic,
+            length=assignment.length,
+            difficulty=assignment.difficulty,
+            seed=assignment.seed_for(number),
+            assignment=assignment,
+            number=number,
+        )
+    return attempt, True
+
+
+# --- Teachers ----------------------------------------------------------------------------------
+
+
+def create_classroom(teacher, name):
+    """A new class with a fresh join code; a rare clash with an existing code draws again."""
+    for _try in range(JOIN_CODE_TRIES):
+        try:
+            with transaction.atomic():
+                return Classroom.objects.create(teacher=teacher, name=name, join_code=new_join_code())
+        except IntegrityError:
+            continue
+    raise IntegrityError("could not draw a free join code")
+
+
+def give_assignment(classroom, assignment):
+    """Save ``assignment`` (unsaved, its settings checked by the form) for ``classroom``."""
+    assignment.classroom = classroom
+    # Everyone gets the same questions by sharing one seed; otherwise each attempt draws its own.
+    assignment.seed = secrets.randbits(31) if assignment.same_questions else 0
+    assignment.save()
+    return assignment
+
+
+def remove_student(classroom, student_pk):
+    """Take a student out of the teacher's class; returns the student. Their past attempts stay in the reports."""
+    membership = Membership.objects.select_related("student").filter(classroom=classroom, student=student_pk).first()
+    if membership is None:
+        raise NotAMember
+    membership.delete()
+    return membership.student

@@ -1,0 +1,125 @@
+"""Published content and its parts as plain, immutable values: what pure code works on.
+
+The generator, grading and the learning pages take a ``Content`` value, never
+querysets, so they can be tested without a database. This module imports
+nothing of Django; ``quizzes.content`` fills these values from the ORM.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text in both content languages."""
+
+    tr: str
+    en: str
+
+    def get(self, language):
+        return self.en if language == "en" else self.tr
+
+    def as_dict(self):
+        return {"tr": self.tr, "en": self.en}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: int
+    title: Text
+    publisher: str
+    published_on: datetime.date | None = None
+    url: str = ""
+
+    def as_dict(self):
+        return {
+            "title": self.title.as_dict(),
+            "publisher": self.publisher,
+            "published_on": self.published_on.isoformat() if self.published_on else None,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True)
+class OrganisationItem:
+    key: str
+    name: Text
+    short_name: Text
+    summary: Text
+    founded_on: datetime.date | None
+    closed_on: datetime.date | None
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class DepartmentItem:
+    key: str
+    name: Text
+    focus: Text
+    listing: str  # "source" (the five the article lists) or "official_2019"
+    confidence: str
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class DutyItem:
+    key: str
+    text: Text
+    holder: str  # "office" or "transferred"
+    confidence: str
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class EventItem:
+    key: str
+    date: datetime.date
+    precision: str  # "year", "month" or "day"
+    title: Text
+    description: Text
+    legal_reference: Text
+    gazette_number: str
+    decree_number: int | None
+    confidence: str
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class DecoyItem:
+    key: str
+    kind: str  # "department" or "duty"
+    text: Text
+
+
+@dataclass(frozen=True)
+class TermItem:
+    key: str
+    term: Text  # tr: the Turkish term, en: its English equivalent
+    definition: Text
+    source: SourceRef | None
+
+
+@dataclass(frozen=True)
+class Content:
+    organisations: tuple[OrganisationItem, ...] = ()
+    departments: tuple[DepartmentItem, ...] = ()
+    duties: tuple[DutyItem, ...] = ()
+    events: tuple[EventItem, ...] = ()
+    decoys: tuple[DecoyItem, ...] = ()
+    terms: tuple[TermItem, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+ITEM_REF_PREFIX = {
+    "Department": "department",
+    "Duty": "duty",
+    "TimelineEvent": "event",
+    "Decoy": "decoy",
+    "GlossaryTerm": "term",
+    "Organisation": "organisation",
+}
+
+
+def item_ref(obj):
+    """The generator's name for a content row, e.g. ``department:siber-guvenlik``."""
+    return f"{ITEM_REF_PREFIX[type(obj).__name__]}:{obj.slug}"
