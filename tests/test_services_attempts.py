@@ -6,14 +6,14 @@ from quizzes.models import Attempt
 from quizzes.owners import Owner, attempts_owned_by
 from quizzes.services.attempts import AttemptClosed, claim_guest_attempts, save_answers, submit_attempt
 from tests.conftest import PASSWORD
-from tests.test_views_quiz import make_attempt
+from tests.quiz_factories import make_quiz_attempt
 
 RIGHT = {0: "department:siber", 2: {"department:a": "focus:a", "department:b": "focus:b"}}
 
 
 @pytest.fixture
 def attempt(student):
-    return make_attempt(student)
+    return make_quiz_attempt(student)
 
 
 def test_saving_with_submit_stores_and_grades_the_answers_it_carries(attempt):
@@ -43,7 +43,7 @@ def test_nothing_is_saved_once_the_attempt_is_submitted(attempt):
 
 
 def test_an_attempt_belongs_to_its_account_or_its_guest_key_only(student, other_student):
-    mine, guests = make_attempt(student), make_attempt(guest_key="g-1")
+    mine, guests = make_quiz_attempt(student), make_quiz_attempt(guest_key="g-1")
     assert mine.belongs_to(Owner(user=student)) and not mine.belongs_to(Owner(user=other_student))
     assert not mine.belongs_to(Owner(guest_key="g-1")) and not mine.belongs_to(Owner())
     assert guests.belongs_to(Owner(guest_key="g-1")) and not guests.belongs_to(Owner(guest_key="g-2"))
@@ -54,7 +54,7 @@ def test_an_attempt_belongs_to_its_account_or_its_guest_key_only(student, other_
 
 
 def test_claiming_gives_only_this_browsers_guest_attempts(student):
-    kept, other = make_attempt(guest_key="g-1"), make_attempt(guest_key="g-2")
+    kept, other = make_quiz_attempt(guest_key="g-1"), make_quiz_attempt(guest_key="g-2")
     assert claim_guest_attempts(student, "g-1") == 1
     assert claim_guest_attempts(student, "") == 0
     kept.refresh_from_db(), other.refresh_from_db()

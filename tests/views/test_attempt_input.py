@@ -7,12 +7,12 @@ old code failed.
 import pytest
 
 from quizzes.models import Attempt
-from tests.test_views_quiz import make_attempt, save_url
+from tests.quiz_factories import make_quiz_attempt, save_url
 
 
 @pytest.fixture
 def attempt(student):
-    return make_attempt(student)
+    return make_quiz_attempt(student)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from django.test import Client
 from quizzes.grading import grade_question
 from quizzes.models import Attempt
 from tests.conftest import make_user
-from tests.test_views_quiz import make_attempt, save_url
+from tests.quiz_factories import make_quiz_attempt, save_url
 
 RACES = 20
 AUTOSAVES_PER_RACE = 2
@@ -82,7 +82,7 @@ def test_autosave_racing_submit_never_fails_and_never_loses_the_submitted_answer
     submit_tab, autosave_tabs = _tab(student), [_tab(student) for _ in range(AUTOSAVES_PER_RACE)]
     server_errors = lost = autosaves_refused = unexpected = inconsistent = 0
     for race in range(RACES):
-        attempt = make_attempt(student)
+        attempt = make_quiz_attempt(student)
         url = save_url(attempt)
         autosaves = [(tab, url, {"action": "autosave", **AUTOSAVED}) for tab in autosave_tabs]
         submit = (submit_tab, url, {"action": "submit", **SUBMITTED})
