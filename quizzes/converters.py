@@ -19,4 +19,20 @@ class PublicIdConverter:
         return value
 
 
+class RowIdConverter:
+    """A primary key: at most 18 digits, so it always fits the database's 64-bit integer.
+
+    Django's ``int`` takes any number of digits; a huge one overflowed SQLite (a 500).
+    """
+
+    regex = r"[0-9]{1,18}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
 register_converter(PublicIdConverter, "public_id")
+register_converter(RowIdConverter, "id")

@@ -109,3 +109,15 @@ def test_a_save_without_javascript_after_the_submit_links_to_the_result(logged_i
     html = response.content.decode()
     assert "This quiz has been submitted; its answers can no longer change." in html
     assert f'href="/en/attempts/{attempt.public_id}/result/"' in html
+
+
+# --- Row ids in the path -------------------------------------------------------
+
+
+@pytest.mark.parametrize("pk", ["9" * 19, "9" * 40, "%C2%B2", "-1"])
+def test_a_huge_or_odd_class_id_is_not_found(client, teacher, student, pk):
+    client.force_login(student)
+    assert client.post(f"/en/classes/{pk}/leave/").status_code == 404
+    assert client.post(f"/en/classes/assignments/{pk}/start/").status_code == 404
+    client.force_login(teacher)
+    assert client.get(f"/en/teach/classes/{pk}/").status_code == 404
