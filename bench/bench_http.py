@@ -72,13 +72,14 @@ def prepare():
     from django.contrib.auth import get_user_model
     from django.test import Client
 
+    from quizzes.owners import Owner
     from quizzes.services import attempts as services
 
     student = get_user_model().objects.get(username="ayse")
     client = Client()
     client.force_login(student)
     cookie = f"sessionid={client.cookies['sessionid'].value}"
-    owner = (student, None)
+    owner = Owner(user=student)
     taking = services.start_attempt(owner, topic="mixed", length=20, seed=1)
     done = services.start_attempt(owner, topic="mixed", length=20, seed=2)
     services.submit_attempt(done)

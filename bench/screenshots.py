@@ -43,6 +43,7 @@ def prepare():
     from django.test import Client
 
     from quizzes.models import Classroom
+    from quizzes.owners import Owner
     from quizzes.services import attempts as services
 
     users = get_user_model().objects
@@ -52,8 +53,8 @@ def prepare():
         client.force_login(users.get(username=username))
         sessions[username] = client.cookies["sessionid"].value
     ayse = users.get(username="ayse")
-    taking = services.start_attempt((ayse, None), topic="mixed", length=10, seed=7)
-    done = services.start_attempt((ayse, None), topic="mixed", length=10, seed=8)
+    taking = services.start_attempt(Owner(user=ayse), topic="mixed", length=10, seed=7)
+    done = services.start_attempt(Owner(user=ayse), topic="mixed", length=10, seed=8)
     responses = {i: q["answer"] for i, q in enumerate(done.questions) if i % 3}
     services.save_answers(done, responses, "tr")
     services.submit_attempt(done)

@@ -8,7 +8,7 @@ into keys against the attempt's frozen questions.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ANY, MIXED, Difficulty, Topic
+from .models import ANY, MIXED, Difficulty, Quiz, Topic
 
 LENGTH_CHOICES = [(5, "5"), (10, "10"), (15, "15"), (20, "20")]
 TOPIC_CHOICES = [(MIXED, _("Mixed: all topics")), *Topic.choices]
@@ -40,6 +40,18 @@ class StartQuizForm(forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), choices=TOPIC_CHOICES, initial="mixed")
     length = forms.TypedChoiceField(label=_("Questions"), choices=LENGTH_CHOICES, coerce=int, initial=10)
     difficulty = forms.ChoiceField(label=_("Difficulty"), choices=DIFFICULTY_CHOICES, initial="any")
+
+
+class NamedQuizForm(forms.Form):
+    """A ready-made quiz's card posts its slug; the quiz brings its own settings."""
+
+    quiz = forms.SlugField(max_length=50)  # a slug's pattern first: a NUL byte never reaches the database
+
+    def clean_quiz(self):
+        quiz = Quiz.objects.published().filter(slug=self.cleaned_data["quiz"]).first()
+        if quiz is None:
+            raise forms.ValidationError(_("That quiz does not exist."), code="unknown")
+        return quiz
 
 
 def _index(value, size):

@@ -62,11 +62,11 @@ def frozen_questions(count=3):
 
 def make_quiz_attempt(user=None, guest_key="", count=3):
     """An open attempt at ``frozen_questions(count)`` for a user, or for a guest's key."""
+    from quizzes.owners import Owner
     from quizzes.services.attempts import _create_attempt
 
-    return _create_attempt(
-        (user, guest_key), frozen_questions(count), topic="mixed", difficulty="any", length=count, seed=1
-    )
+    owner = Owner(user=user, guest_key=guest_key)
+    return _create_attempt(owner, frozen_questions(count), topic="mixed", difficulty="any", length=count, seed=1)
 
 
 def save_url(attempt, language="tr"):

@@ -88,10 +88,11 @@ class Attempt(QuizSettings):
         """Right answers on the result page: always for a quiz, by the review option for an assignment."""
         return self.assignment_id is None or self.assignment.shows_answers(self, now)
 
-    def belongs_to(self, request):
+    def belongs_to(self, owner):
+        """Whether ``owner`` (an ``owners.Owner``: an account or a guest key) may see and change this attempt."""
         if self.user_id is not None:
-            return request.user.is_authenticated and request.user.pk == self.user_id
-        return bool(self.guest_key) and request.session.get("guest_key") == self.guest_key
+            return owner.user is not None and owner.user.pk == self.user_id
+        return bool(self.guest_key) and owner.guest_key == self.guest_key
 
 
 class Answer(models.Model):

@@ -1,11 +1,15 @@
-"""What a learner does to an attempt: start it, save answers, submit it.
+"""What a learner does to an attempt: start it, save answers, submit it, keep it on signing up.
 
 Each function does one thing a user asked for; views only check who is asking
-and call these. Generation and grading stay pure (generation.py, grading.py).
+and call these. Generation and grading stay pure (generation/, grading.py).
+Writes to an attempt's answers hold the attempt's row (``select_for_update`` on
+PostgreSQL; on SQLite every transaction takes the write lock when it begins, see
+``transaction_mode`` in settings), so an autosave never slips in between the
+answers a submit carries and their grading.
 """
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +17,7 @@ from django.utils import timezone
 from ..content import load_content
 from ..generation import QuizSettings, generate_from_keys, generate_quiz
 from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
-from ..models import Answer, Attempt
+from ..models import ANY, PRACTICE, Answer, Attempt
 
 
 class AttemptClosed(Exception):
@@ -31,11 +35,10 @@ def new_seed():
 def _create_attempt(owner, questions, *, topic, difficulty, length, seed, quiz=None, assignment=None, number=1):
     if not questions:
         raise NoQuestions
-    user, guest_key = owner
     with transaction.atomic():
         attempt = Attempt.objects.create(
-            user=user,
-            guest_key="" if user else guest_key,
+            user=owner.user,
+            guest_key="" if owner.user is not None else owner.guest_key,
             topic=topic,
             difficulty=difficulty,
             length=length,
@@ -53,10 +56,10 @@ def _create_attempt(owner, questions, *, topic, difficulty, length, seed, quiz=N
     return attempt
 
 
-def start_attempt(owner, *, topic, length, difficulty="any", seed=None, quiz=None, assignment=None, number=1):
+def start_attempt(owner, *, topic, length, difficulty=ANY, seed=None, quiz=None, assignment=None, number=1):
     """Generate the questions and freeze them, with both languages and the key, in a new attempt.
 
-    ``owner`` is ``(user, None)`` or ``(None, guest_key)``.
+    ``owner`` is an ``owners.Owner`` (an account or a guest key).
     """
     seed = new_seed() if seed is None else seed
     questions = generate_quiz(load_content(), QuizSettings(topic=topic, length=length, difficulty=difficulty), seed)
@@ -77,24 +80,26 @@ def start_practice(owner, question_keys):
     """A quiz made of the given questions (the learner's most missed), rebuilt from today's content."""
     seed = new_seed()
     questions = generate_from_keys(load_content(), list(question_keys), seed)
-    return _create_attempt(owner, questions, topic="practice", difficulty="any", length=len(questions), seed=seed)
+    return _create_attempt(owner, questions, topic=PRACTICE, difficulty=ANY, length=len(questions), seed=seed)
 
 
 @dataclass
 class SaveResult:
     saved: int
-    errors: dict  # position -> message
+    errors: dict = field(default_factory=dict)  # position -> message
+    submitted: bool = False
 
 
-def save_answers(attempt, responses, language):
-    """Store the learner's responses (position -> response in option keys).
+def save_answers(attempt, responses, language, *, submit=False):
+    """Store the learner's responses (position -> response in option keys); with ``submit``, grade and close.
 
     A response that does not fit its question (an option of another question,
     a wrong shape) is refused for that question alone; the others are saved and
-    nothing saved before is lost.
+    nothing saved before is lost, and the attempt is not submitted. Saving and
+    grading are one transaction holding the attempt's row. Raises
+    ``AttemptClosed`` when the attempt was submitted before this call got the row.
     """
-    errors = {}
-    clean = {}
+    errors, clean = {}, {}
     for position, response in responses.items():
         if not 0 <= position < len(attempt.questions):
             errors[position] = "no such question"
@@ -103,39 +108,41 @@ def save_answers(attempt, responses, language):
             clean[position] = validate_response(attempt.questions[position], response)
         except ValueError as error:
             errors[position] = str(error)
+    submit = submit and not errors
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().only("pk", "submitted_at").get(pk=attempt.pk)
         if locked.submitted_at is not None:
             raise AttemptClosed
-        answers = list(attempt.answers.filter(position__in=clean.keys()))
+        # Grading needs every answer; a save alone only the ones posted.
+        answers = list(attempt.answers.all() if submit else attempt.answers.filter(position__in=clean.keys()))
+        now = timezone.now()
         for answer in answers:
-            question = attempt.questions[answer.position]
-            answer.response = clean[answer.position]
-            answer.choice = clean[answer.position] if question["type"] in SINGLE_CHOICE_TYPES else ""
-            answer.language = language
-            answer.saved_at = timezone.now()
-        Answer.objects.bulk_update(answers, ["response", "choice", "language", "saved_at"])
-    return SaveResult(saved=len(answers), errors=errors)
+            if answer.position in clean:
+                question = attempt.questions[answer.position]
+                answer.response = clean[answer.position]
+                answer.choice = answer.response if question["type"] in SINGLE_CHOICE_TYPES else ""
+                answer.language = language
+                answer.saved_at = now
+            if submit:
+                answer.mark = grade_question(attempt.questions[answer.position], answer.response)
+        fields = ["response", "choice", "language", "saved_at"] + (["mark"] if submit else [])
+        Answer.objects.bulk_update(answers, fields)
+        if submit:
+            attempt.score = sum(a.mark for a in answers)
+            attempt.submitted_at = now
+            Attempt.objects.filter(pk=attempt.pk).update(score=attempt.score, submitted_at=now)
+    return SaveResult(saved=len(clean), errors=errors, submitted=submit)
 
 
 def submit_attempt(attempt):
-    """Grade on the server and close the attempt. Submitting twice records once.
+    """Grade on the server and close the attempt with the answers saved so far. Submitting twice records once.
 
     Returns True when this call submitted it, False when it was submitted already.
     """
-    with transaction.atomic():
-        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
-        if locked.submitted_at is not None:
-            return False
-        answers = list(locked.answers.all())
-        for answer in answers:
-            answer.mark = grade_question(locked.questions[answer.position], answer.response)
-        Answer.objects.bulk_update(answers, ["mark"])
-        locked.score = sum(a.mark for a in answers)
-        locked.submitted_at = timezone.now()
-        locked.save(update_fields=["score", "submitted_at"])
-    attempt.refresh_from_db()
-    return True
+    try:
+        return save_answers(attempt, {}, "", submit=True).submitted
+    except AttemptClosed:
+        return False
 
 
 def claim_guest_attempts(user, guest_key):

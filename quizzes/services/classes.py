@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
 from ..models import Assignment, Attempt, Classroom, Membership, new_join_code
+from ..owners import Owner
 from . import attempts
 
 JOIN_CODE_TRIES = 5
@@ -141,7 +142,7 @@ def start_assignment(student, assignment_pk, now):
             raise NoAttemptsLeft(assignment)
         number = len(mine) + 1
         attempt = attempts.start_attempt(
-            (student, None),
+            Owner(user=student),
             topic=assignment.topic,
             length=assignment.length,
             difficulty=assignment.difficulty,

@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import reports
+from ..owners import attempts_of, owner_for
 from ..ratelimits import limited
 from ..reports import presentation
 from ..services import attempts as services
-from .quiz import attempts_of, owner_for
 
 PRACTICE_LENGTH = 10
 

@@ -1,7 +1,6 @@
 """Taking a quiz: the catalogue, starting, answering (saved as you go), submitting, the result."""
 
-import secrets
-
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,28 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import presentation
-from ..forms import StartQuizForm, responses_from_post
+from ..forms import NamedQuizForm, StartQuizForm, responses_from_post
 from ..models import Attempt, Quiz
+from ..owners import attempts_of, owner_for
 from ..ratelimits import limited
-from ..services import attempts as services
+from ..services.attempts import AttemptClosed, NoQuestions, save_answers, start_attempt
 
-
-def owner_for(request):
-    """``(user, None)`` for an account, ``(None, guest_key)`` for a visitor practising without one."""
-    if request.user.is_authenticated:
-        return request.user, None
-    if not request.session.get("guest_key"):
-        request.session["guest_key"] = secrets.token_urlsafe(24)
-    return None, request.session["guest_key"]
-
-
-def attempts_of(request):
-    if request.user.is_authenticated:
-        return Attempt.objects.filter(user=request.user)
-    guest_key = request.session.get("guest_key")
-    if not guest_key:
-        return Attempt.objects.none()
-    return Attempt.objects.filter(user__isnull=True, guest_key=guest_key)
+SAVE_ACTIONS = ("save", "autosave", "submit")
 
 
 def _own_attempt(request, public_id, *, defer_questions=False):
@@ -45,46 +29,46 @@ def _own_attempt(request, public_id, *, defer_questions=False):
     attempts = Attempt.objects.defer("questions") if defer_questions else Attempt.objects
     attempts = attempts.select_related("assignment")  # the result page reads its review option
     attempt = get_object_or_404(attempts, public_id=public_id)
-    if not attempt.belongs_to(request):
+    if not attempt.belongs_to(owner_for(request, create=False)):
         raise Http404
     return attempt
 
 
+def _catalogue(request, *, form=None, unfinished=(), status=200):
+    context = {
+        "form": form or StartQuizForm(),
+        "named_quizzes": list(Quiz.objects.published()),
+        "unfinished": list(unfinished),
+    }
+    return render(request, "quizzes/catalogue.html", context, status=status)
+
+
 @require_GET
 def catalogue(request):
-    unfinished = list(attempts_of(request).filter(submitted_at__isnull=True).select_related("quiz")[:5])
-    return render(
-        request,
-        "quizzes/catalogue.html",
-        {
-            "form": StartQuizForm(),
-            "named_quizzes": list(Quiz.objects.published()),
-            "unfinished": unfinished,
-        },
+    return _catalogue(
+        request, unfinished=attempts_of(request).filter(submitted_at__isnull=True).select_related("quiz")[:5]
     )
 
 
 @require_POST
 @limited("start")
 def start(request):
-    quiz = None
-    if request.POST.get("quiz"):
-        quiz = Quiz.objects.published().filter(slug=request.POST["quiz"]).first()
-        if quiz is None:
-            messages.error(request, _("That quiz does not exist."))
-            return redirect("quizzes:catalogue")
-        settings = {"topic": quiz.topic, "length": quiz.length, "difficulty": quiz.difficulty}
+    if "quiz" in request.POST:
+        named = NamedQuizForm(request.POST)
+        if not named.is_valid():
+            for error in named.errors["quiz"]:
+                messages.error(request, error)
+            return _catalogue(request, status=400)
+        quiz = named.cleaned_data["quiz"]
+        quiz_settings = {"topic": quiz.topic, "length": quiz.length, "difficulty": quiz.difficulty}
     else:
         form = StartQuizForm(request.POST)
         if not form.is_valid():
-            named = list(Quiz.objects.published())
-            return render(
-                request, "quizzes/catalogue.html", {"form": form, "named_quizzes": named, "unfinished": []}, status=400
-            )
-        settings = form.cleaned_data
+            return _catalogue(request, form=form, status=400)
+        quiz, quiz_settings = None, form.cleaned_data
     try:
-        attempt = services.start_attempt(owner_for(request), quiz=quiz, **settings)
-    except services.NoQuestions:
+        attempt = start_attempt(owner_for(request), quiz=quiz, **quiz_settings)
+    except NoQuestions:
         messages.error(request, _("There is not enough published content for this quiz yet."))
         return redirect("quizzes:catalogue")
     return redirect("quizzes:take", public_id=attempt.public_id)
@@ -132,18 +116,29 @@ def take(request, public_id):
     return _render_take(request, attempt)
 
 
+def _chosen_language(action):
+    """The code of a "save and continue in …" button, or None when the action names no language this site has."""
+    code = action.removeprefix("language:")
+    return code if action.startswith("language:") and code in dict(settings.LANGUAGES) else None
+
+
 @require_POST
 def save(request, public_id):
     """Save the posted answers; then, by the button pressed, stay, submit, or switch language."""
     attempt = _own_attempt(request, public_id)
     action = request.POST.get("action", "save")
     wants_json = action == "autosave"
+    language = _chosen_language(action)
+    if action not in SAVE_ACTIONS and language is None:
+        # Only the page's own buttons; an unknown "language" is never activated (each one cost memory).
+        messages.error(request, _("That button is not one of this page's; nothing was saved."))
+        return _render_take(request, attempt, status=400)
     if attempt.is_submitted:
         return _closed(request, attempt, wants_json)
     responses, errors = responses_from_post(attempt.questions, request.POST)
     try:
-        result = services.save_answers(attempt, responses, get_language())
-    except services.AttemptClosed:
+        result = save_answers(attempt, responses, get_language(), submit=action == "submit" and not errors)
+    except AttemptClosed:
         return _closed(request, attempt, wants_json)
     errors = {**{p: str(m) for p, m in errors.items()}, **result.errors}
     if wants_json:
@@ -153,20 +148,24 @@ def save(request, public_id):
         )
     if errors:
         return _render_take(request, attempt, errors=errors, status=400)
-    if action == "submit":
-        services.submit_attempt(attempt)
+    if result.submitted:
         return redirect("quizzes:result", public_id=public_id)
-    if action.startswith("language:"):
+    if language:
         take_url = reverse("quizzes:take", kwargs={"public_id": public_id})
-        return redirect(translate_url(take_url, action.removeprefix("language:")))
+        return redirect(translate_url(take_url, language))
     messages.success(request, _("Your answers are saved."))
     return redirect("quizzes:take", public_id=public_id)
 
 
 def _closed(request, attempt, wants_json):
+    """A save that came after the submit: say so and point to the result (nothing to try again)."""
     message = _("This quiz has been submitted; its answers can no longer change.")
+    result_url = reverse("quizzes:result", kwargs={"public_id": attempt.public_id})
     if wants_json:
-        return JsonResponse({"error": message}, status=409)
+        return JsonResponse(
+            {"error": message, "submitted": True, "result_url": result_url, "result_label": _("See the result")},
+            status=409,
+        )
     return render(request, "quizzes/closed.html", {"attempt": attempt, "message": message}, status=409)
 
 

@@ -58,6 +58,7 @@ def test_a_guest_takes_a_quiz_in_english(page, site):
 def test_an_ordering_question_answered_by_keyboard_alone(page, site, student):
     from quizzes.content import load_content
     from quizzes.generation import questions_for_item
+    from quizzes.owners import Owner
     from quizzes.services.attempts import _create_attempt
 
     content = load_content()
@@ -67,7 +68,7 @@ def test_an_ordering_question_answered_by_keyboard_alone(page, site, student):
         for q in questions_for_item(content, f"event:{event.key}")
         if q["type"] == "ordering"
     )
-    attempt = _create_attempt((student, None), [question], topic="timeline", difficulty="any", length=1, seed=0)
+    attempt = _create_attempt(Owner(user=student), [question], topic="timeline", difficulty="any", length=1, seed=0)
     log_in(page, site, student.username, PASSWORD, language="en")
     page.goto(f"{site}/en/attempts/{attempt.public_id}/")
     correct_places = {key: n + 1 for n, key in enumerate(question["answer"])}

@@ -26,6 +26,7 @@ from django.utils import timezone
 from ...content import load_content
 from ...generation import QuizSettings, generate_quiz
 from ...models import Answer, Assignment, Attempt, Classroom, Membership
+from ...owners import Owner
 from ...services import attempts
 
 CLASS_NAME = "9-A Dijital Dönüşüm"
@@ -164,7 +165,7 @@ def _take(student, assignment, number, ability, rng, content, *, language, compl
     else:
         seed = fitting_seed(content, assignment, rng.randrange(2**31), rng)
     attempt = attempts.start_attempt(
-        (student, None),
+        Owner(user=student),
         topic=assignment.topic,
         length=assignment.length,
         difficulty=assignment.difficulty,
