@@ -1,9 +1,11 @@
-"""Request guards: login lockouts before any password check, and no caching of private pages."""
+"""Request guards: strict paths, login lockouts before any password check, no caching of private pages."""
 
 import re
+import unicodedata
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
+from django.http import Http404
 from django.utils.cache import patch_cache_control
 from django.utils.functional import empty
 
@@ -14,6 +16,26 @@ LOGIN_VIEWS = {"login", "admin:login"}
 # Pages about one person whatever the visitor (guests' attempts and results included):
 # attempts and results, progress, classes, teaching pages and their exports, accounts, the admin.
 PRIVATE_PATH = re.compile(r"^/(?:[a-z]{2}/)?(?:attempts|progress|classes|teach|accounts|admin)/")
+
+
+class StrictPathMiddleware:
+    """No page of this site has a control character or a non-ASCII digit in its path.
+
+    Python's int() reads "١٢" (Arabic-Indic) or "１２" (full-width) as 12, and so does every
+    lookup that goes through it, the admin's included: "/admin/.../١٢/delete/" would find and
+    delete object 12. Such a path is a 404 before any view sees it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any(_is_hostile(char) for char in request.path_info if not char.isascii() or not char.isprintable()):
+            raise Http404("No such page.")
+        return self.get_response(request)
+
+
+def _is_hostile(char):
+    return not char.isprintable() or unicodedata.category(char) == "Nd"
 
 
 class LoginLockoutMiddleware:
