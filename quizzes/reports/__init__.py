@@ -56,6 +56,7 @@ from .items import (
 )
 from .learner import (
     LearnerProgress,
+    answers_open_to_review,
     learner_progress,
     most_missed,
     most_missed_questions,
@@ -65,6 +66,7 @@ from .learner import (
 from .student import StudentAssignment, StudentClass, student_classes
 
 __all__ = [
+    "answers_open_to_review",
     "COMPLETED",
     "DONE",
     "IN_PROGRESS",

@@ -29,6 +29,21 @@ def topic_mastery(answers):
     return sorted(rows, key=lambda row: topic_order(row["topic"]))
 
 
+def answers_open_to_review(attempts, now):
+    """The submitted answers whose right answers the learner may already see.
+
+    An assignment may hold its right answers back (its review option); practising or reviewing
+    such a question would show them early. One query, plus one per held-back assignment attempt."""
+    held_back = [
+        attempt.pk
+        for attempt in attempts.filter(assignment__isnull=False, submitted_at__isnull=False)
+        .select_related("assignment")
+        .defer("questions")
+        if not attempt.shows_answers(now)
+    ]
+    return submitted_answers(attempts).exclude(attempt_id__in=held_back)
+
+
 def most_missed(answers, limit):
     """The question keys missed most often, with how often they were met (one query)."""
     return list(

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import reports
@@ -33,7 +34,7 @@ def progress(request):
 @require_POST
 @limited("practise")
 def practise(request):
-    answers = reports.submitted_answers(attempts_of(request))
+    answers = reports.answers_open_to_review(attempts_of(request), timezone.now())
     keys = [row["question_key"] for row in reports.most_missed(answers, limit=PRACTICE_LENGTH)]
     if not keys:
         messages.info(request, _("Nothing to practise yet: you have not missed any question."))

@@ -222,3 +222,25 @@ def test_a_result_with_attempts_left_asks_once_more(client, student, classroom):
     count_queries(client, url)
     # + whether the last attempt is in: one query, whatever the number of attempts.
     assert [count_queries(client, url), count_queries(client, url)] == [5, 5]
+
+
+def test_practising_missed_questions_never_shows_answers_the_assignment_holds_back(client, student, classroom):
+    assignment = make_assignment(classroom, max_attempts=2, review=Review.AFTER_LAST_ATTEMPT)
+    make_attempt(student, assignment, ["b"], questions=[question("dept_focus:siber")])
+    client.force_login(student)
+    response = client.post("/en/progress/practise/")
+    assert response.status_code == 302 and response.url == "/en/progress/"
+    assert not Attempt.objects.filter(user=student, topic="practice").exists()
+    assert "Nothing to practise yet" in client.get("/en/progress/").content.decode()
+
+
+def test_practising_takes_the_missed_questions_once_the_assignment_shows_its_answers(
+    client, student, classroom, content
+):
+    assignment = make_assignment(classroom, max_attempts=1, review=Review.AFTER_LAST_ATTEMPT)
+    make_attempt(student, assignment, ["b"], questions=[question("dept_focus:bilgi-teknolojileri")])
+    client.force_login(student)
+    response = client.post("/en/progress/practise/")
+    assert response.status_code == 302
+    practice = Attempt.objects.get(user=student, topic="practice")
+    assert [q["key"] for q in practice.questions] == ["dept_focus:bilgi-teknolojileri"]
