@@ -41,7 +41,7 @@ def test_an_autosave_after_the_quiz_was_submitted_elsewhere_links_to_the_result(
     other.get_by_role("button", name="Submit and see my result").click()
     other.wait_for_url("**/result/")
     page.locator("fieldset.question input[type=radio]").first.check()
-    page.wait_for_function("document.getElementById('quiz-form').dataset.saved === 'closed'")
+    page.wait_for_function("() => document.getElementById('quiz-form').dataset.saved === 'closed'")
     status = page.locator("#save-status")
     assert "This quiz has been submitted" in status.inner_text() and "try" not in status.inner_text().lower()
     status.get_by_role("link", name="See the result").click()
