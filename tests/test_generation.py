@@ -11,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizzes.generation.draw import template_cap
 from quizzes.generation import (
     TEMPLATES,
     TOPICS,
@@ -22,6 +21,7 @@ from quizzes.generation import (
     item_refs,
     questions_for_item,
 )
+from quizzes.generation.draw import template_cap
 from quizzes.languages import turkish_lower
 from quizzes.values import Content, DecoyItem, Text
 from tests.content_builders import DECOYS, DEPARTMENTS, EVENTS, office_content

@@ -46,7 +46,7 @@ DEPARTMENT = Kind(
     lead=_list_lead,
     statement=lambda quoted: Text(
         f"{quoted.tr}, {OFFICE_OF.tr} dairelerinden biriydi. Doğru mu, yanlış mı?",
-        f"{quoted.en} was one of {OFFICE_OF.en} departments. True or false?",
+        f"{the(quoted.en.strip('“”'))} was one of {OFFICE_OF.en} departments. True or false?",
     ),
     truth=_official_chart,
     never_prompt=Text(
