@@ -59,8 +59,25 @@ def duties(request):
     )
 
 
+def _mark_unknown_order(events):
+    """Flag events whose order against a neighbour nobody knows: the same period at the coarser precision."""
+    rank = ("year", "month", "day")
+    for event in events:
+        event.order_unknown = False
+    for i, a in enumerate(events):
+        for b in events[i + 1 :]:
+            coarse = min(a.precision, b.precision, key=rank.index)
+            if coarse == "day":
+                continue
+            cut = 1 if coarse == "year" else 2
+            if (a.date.year, a.date.month)[:cut] == (b.date.year, b.date.month)[:cut]:
+                a.order_unknown = b.order_unknown = True
+    return events
+
+
 def timeline(request):
-    return render(request, "quizzes/timeline.html", {"events": list(_published(TimelineEvent))})
+    events = _mark_unknown_order(list(_published(TimelineEvent)))
+    return render(request, "quizzes/timeline.html", {"events": events})
 
 
 def glossary(request):
