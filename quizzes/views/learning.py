@@ -60,18 +60,25 @@ def duties(request):
 
 
 def _mark_unknown_order(events):
-    """Flag events whose order against a neighbour nobody knows: the same period at the coarser precision."""
+    """Group events whose order nobody knows: the same year (or month) at the coarser precision of two of them.
+
+    The first event of each group gets ``order_period`` (a date) and
+    ``order_precision`` ("year" or "month"): the page says, before the group,
+    that the order within that period is unknown.
+    """
     rank = ("year", "month", "day")
     for event in events:
-        event.order_unknown = False
+        event.order_period = event.order_precision = None
+    groups = {}
     for i, a in enumerate(events):
         for b in events[i + 1 :]:
             coarse = min(a.precision, b.precision, key=rank.index)
-            if coarse == "day":
-                continue
-            cut = 1 if coarse == "year" else 2
-            if (a.date.year, a.date.month)[:cut] == (b.date.year, b.date.month)[:cut]:
-                a.order_unknown = b.order_unknown = True
+            key = (a.date.year,) if coarse == "year" else (a.date.year, a.date.month)
+            if coarse != "day" and key == ((b.date.year,) if coarse == "year" else (b.date.year, b.date.month)):
+                groups.setdefault(key, (a, coarse))
+    for first, coarse in groups.values():
+        if first.order_precision is None:
+            first.order_period, first.order_precision = first.date, coarse
     return events
 
 
