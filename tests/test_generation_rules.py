@@ -185,3 +185,9 @@ def test_a_quiz_description_says_what_it_draws(db):
     for quiz in Quiz.objects.filter(topic="mixed"):
         for en, tr in words.values():
             assert en in quiz.description_en and tr in quiz.description_tr, quiz.slug
+
+
+def test_which_department_focused_on_offers_real_units_not_absurd_decoys(content):
+    for q in every_question(content):
+        if q["template"] == "dept_focus":
+            assert all(o["key"].startswith("department:") for o in q["options"]), q["key"]

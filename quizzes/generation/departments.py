@@ -68,7 +68,8 @@ def _dept_focus(t, ix, slugs, rng):
         for o in not_near(d, ix.same_listing(d))
         if o.key != d.key and not clashes(o.focus, d.focus)
     ]
-    candidates += [(f"decoy:{o.key}", o.text) for o in ix.decoy_departments]
+    if len(candidates) < 3:  # plausible distractors first: real units of the same list; decoys only to fill up
+        candidates += [(f"decoy:{o.key}", o.text) for o in ix.decoy_departments]
     options = single(rng, (f"department:{d.key}", d.name), candidates)
     if options is None:
         return None
