@@ -112,7 +112,8 @@ class SourceAdmin(PublishableAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(PublishableAdmin):
-    list_display = ("name", "short_name", "founded_on", "closed_on", "is_published")
+    list_display = ("name", "short_name", "founded_on", "closed_on", "basis", "is_published")
+    list_filter = ("is_published", "basis")
     search_fields = ("name_tr", "name_en", "short_name_tr", "short_name_en", "summary_tr", "summary_en")
     prepopulated_fields = {"slug": ("name_en",)}
     list_select_related = ("source",)
@@ -121,8 +122,8 @@ class OrganisationAdmin(PublishableAdmin):
 
 @admin.register(Department)
 class DepartmentAdmin(PublishableAdmin):
-    list_display = ("name", "listing", "confidence", "order", "is_published")
-    list_filter = ("is_published", "listing", "confidence")
+    list_display = ("name", "listing", "basis", "confidence", "order", "is_published")
+    list_filter = ("is_published", "listing", "basis", "confidence")
     list_editable = ("order",)
     search_fields = ("name_tr", "name_en", "focus_tr", "focus_en")
     prepopulated_fields = {"slug": ("name_en",)}
@@ -131,8 +132,8 @@ class DepartmentAdmin(PublishableAdmin):
 
 @admin.register(Duty)
 class DutyAdmin(PublishableAdmin):
-    list_display = ("text", "holder", "confidence", "order", "is_published")
-    list_filter = ("is_published", "holder", "confidence")
+    list_display = ("text", "holder", "basis", "confidence", "order", "is_published")
+    list_filter = ("is_published", "holder", "basis", "confidence")
     list_editable = ("order",)
     search_fields = ("text_tr", "text_en")
     autocomplete_fields = ("source",)
@@ -140,8 +141,8 @@ class DutyAdmin(PublishableAdmin):
 
 @admin.register(TimelineEvent)
 class TimelineEventAdmin(PublishableAdmin):
-    list_display = ("date", "precision", "title", "decree_number", "confidence", "is_published")
-    list_filter = ("is_published", "precision", "confidence")
+    list_display = ("date", "precision", "title", "decree_number", "basis", "confidence", "is_published")
+    list_filter = ("is_published", "precision", "basis", "confidence")
     search_fields = ("title_tr", "title_en", "description_tr", "description_en", "legal_reference_tr", "gazette_number")
     date_hierarchy = "date"
     ordering = ("date",)
@@ -157,7 +158,8 @@ class DecoyAdmin(PublishableAdmin):
 
 @admin.register(GlossaryTerm)
 class GlossaryTermAdmin(PublishableAdmin):
-    list_display = ("term_tr", "term_en", "is_published")
+    list_display = ("term_tr", "term_en", "basis", "is_published")
+    list_filter = ("is_published", "basis")
     search_fields = ("term_tr", "term_en", "definition_tr", "definition_en")
     ordering = ("term_tr",)
     autocomplete_fields = ("source",)

@@ -42,7 +42,13 @@ def _organisation(o):
         founded_on=o.founded_on,
         closed_on=o.closed_on,
         source=_source(o.source),
+        basis=o.basis,
+        locator=o.locator,
     )
+
+
+def _near(value):
+    return tuple(value.split())
 
 
 def _department(d):
@@ -53,12 +59,22 @@ def _department(d):
         listing=d.listing,
         confidence=d.confidence,
         source=_source(d.source),
+        basis=d.basis,
+        locator=d.locator,
+        note=_text(d, "note"),
+        near=_near(d.near),
     )
 
 
 def _duty(d):
     return DutyItem(
-        key=d.slug, text=_text(d, "text"), holder=d.holder, confidence=d.confidence, source=_source(d.source)
+        key=d.slug,
+        text=_text(d, "text"),
+        holder=d.holder,
+        confidence=d.confidence,
+        source=_source(d.source),
+        basis=d.basis,
+        locator=d.locator,
     )
 
 
@@ -74,6 +90,8 @@ def _event(e):
         decree_number=e.decree_number,
         confidence=e.confidence,
         source=_source(e.source),
+        basis=e.basis,
+        locator=e.locator,
     )
 
 
@@ -82,7 +100,15 @@ def _decoy(d):
 
 
 def _term(t):
-    return TermItem(key=t.slug, term=_text(t, "term"), definition=_text(t, "definition"), source=_source(t.source))
+    return TermItem(
+        key=t.slug,
+        term=_text(t, "term"),
+        definition=_text(t, "definition"),
+        source=_source(t.source),
+        basis=t.basis,
+        locator=t.locator,
+        near=_near(t.near),
+    )
 
 
 # Content field, model name, converter; the order load_content reads them in.

@@ -26,7 +26,7 @@ class OrganisationTranslation(TranslationOptions):
 
 @register(Department)
 class DepartmentTranslation(TranslationOptions):
-    fields = ("name", "focus")
+    fields = ("name", "focus", "note")
 
 
 @register(Duty)

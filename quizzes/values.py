@@ -40,6 +40,15 @@ class SourceRef:
         }
 
 
+SOURCED = "sourced"
+EDITORIAL = "editorial"
+
+
+def is_sourced(item):
+    """True when a source states the item's fact (and may be quoted "according to the source")."""
+    return getattr(item, "basis", SOURCED) == SOURCED and getattr(item, "source", None) is not None
+
+
 @dataclass(frozen=True)
 class OrganisationItem:
     key: str
@@ -49,6 +58,8 @@ class OrganisationItem:
     founded_on: datetime.date | None
     closed_on: datetime.date | None
     source: SourceRef
+    basis: str = "sourced"
+    locator: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,10 @@ class DepartmentItem:
     listing: str  # "source" (the five the article lists) or "official_2019"
     confidence: str
     source: SourceRef
+    basis: str = "sourced"  # of the focus text: "sourced" or "editorial" (our own description)
+    locator: str = ""
+    note: Text = Text("", "")  # an editor's remark, never part of a question
+    near: tuple[str, ...] = ()  # keys of near-equivalent departments: never each other's wrong answer
 
 
 @dataclass(frozen=True)
@@ -68,6 +83,8 @@ class DutyItem:
     holder: str  # "office" or "transferred"
     confidence: str
     source: SourceRef
+    basis: str = "sourced"
+    locator: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,8 @@ class EventItem:
     decree_number: int | None
     confidence: str
     source: SourceRef
+    basis: str = "sourced"
+    locator: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,9 @@ class TermItem:
     term: Text  # tr: the Turkish term, en: its English equivalent
     definition: Text
     source: SourceRef | None
+    basis: str = "sourced"
+    locator: str = ""
+    near: tuple[str, ...] = ()  # keys of near-equivalent terms: never each other's wrong answer
 
 
 @dataclass(frozen=True)

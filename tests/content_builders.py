@@ -268,6 +268,15 @@ ORGANISATIONS = (
         None,
         SOURCE,
     ),
+    OrganisationItem(
+        "tbmm",
+        Text("Türkiye Büyük Millet Meclisi", "Grand National Assembly of Türkiye"),
+        Text("TBMM", "the Assembly"),
+        Text("Türkiye'nin yasama organı.", "Türkiye's parliament."),
+        None,
+        None,
+        SOURCE,
+    ),
 )
 
 

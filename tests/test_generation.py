@@ -21,6 +21,7 @@ from quizzes.generation import (
     item_refs,
     questions_for_item,
 )
+from quizzes.generation.draw import template_cap
 from quizzes.languages import turkish_lower
 from quizzes.values import Content, DecoyItem, Text
 from tests.content_builders import DECOYS, DEPARTMENTS, EVENTS, office_content
@@ -237,7 +238,12 @@ def test_a_quiz_is_as_long_as_the_content_allows(quiz, seed):
     content = office_content()
     available = all_question_keys(content)
     topics = TOPICS if quiz.topic == "mixed" else [quiz.topic]
-    total = sum(len(available[t]) for t in topics)
+    cap = template_cap(quiz.length)
+    total = sum(
+        min(cap, sum(k.startswith(f"{name}:") for k in available[t.topic]))
+        for name, t in TEMPLATES.items()
+        if t.topic in topics
+    )
     assert len(generate_quiz(content, quiz, seed)) == min(quiz.length, total)
 
 
@@ -255,11 +261,9 @@ def test_a_difficulty_is_kept_while_the_content_has_enough(difficulty, topic, se
     content = office_content()
     questions = generate_quiz(content, QuizSettings(topic, 5, difficulty), seed)
     at_level = sum(
-        1
+        min(template_cap(5), sum(key.startswith(f"{t.name}:") for key in all_question_keys(content)[t.topic]))
         for t in TEMPLATES.values()
         if t.difficulty == difficulty and (topic == "mixed" or t.topic == topic)
-        for key in all_question_keys(content)[t.topic]
-        if key.startswith(f"{t.name}:")
     )
     wanted = sum(q["difficulty"] == difficulty for q in questions)
     assert wanted == min(5, at_level)

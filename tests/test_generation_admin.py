@@ -133,3 +133,64 @@ def test_the_admin_change_page_previews_the_questions_in_both_languages(client, 
     assert "tf_dept:veri-yonetisimi" in page
     assert question["prompt"]["tr"] in page
     assert question["prompt"]["en"] in page
+
+
+def test_editors_see_and_set_the_basis_of_a_fact(client, source):
+    department = make_department(source, basis="editorial")
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.com", "a-Good-test-passw0rd")
+    client.force_login(admin)
+    listing = client.get("/en/admin/quizzes/department/?basis__exact=editorial").content.decode()
+    assert "Department of Data Governance" in listing and "editorial: our own explanation" in listing
+    page = client.get(f"/en/admin/quizzes/department/{department.pk}/change/").content.decode()
+    assert 'name="basis"' in page and 'name="locator"' in page
+    # Sourced without saying where in the source: refused with a message, nothing changes.
+    form = {
+        "slug": department.slug,
+        "name_tr": department.name_tr,
+        "name_en": department.name_en,
+        "focus_tr": department.focus_tr,
+        "focus_en": department.focus_en,
+        "listing": department.listing,
+        "confidence": department.confidence,
+        "source": source.pk,
+        "order": 0,
+        "basis": "sourced",
+        "locator": "",
+        "is_published": "on",
+    }
+    response = client.post(f"/en/admin/quizzes/department/{department.pk}/change/", form)
+    assert response.status_code == 200 and "Say where in the source it is stated." in response.content.decode()
+    department.refresh_from_db()
+    assert department.basis == "editorial"
+    form["locator"] = "Section 2.1, the organisation chart"
+    response = client.post(f"/en/admin/quizzes/department/{department.pk}/change/", form)
+    assert response.status_code == 302
+    department.refresh_from_db()
+    assert (department.basis, department.locator) == ("sourced", "Section 2.1, the organisation chart")
+
+
+def test_a_sourced_event_cannot_cite_a_source_published_before_it(source):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    source.published_on = datetime.date(2018, 7, 10)
+    source.save()
+    event = TimelineEvent(
+        slug="kapanis",
+        date=datetime.date(2025, 3, 1),
+        precision="month",
+        title_tr="Kapanış",
+        title_en="Closure",
+        description_tr="Kapandı.",
+        description_en="Closed.",
+        confidence="high",
+        source=source,
+        basis="sourced",
+        locator="paragraph 3",
+    )
+    with pytest.raises(ValidationError, match="published before the event"):
+        event.full_clean()
+    event.date = datetime.date(2025, 3, 12)  # a month-precision date with a made-up day
+    with pytest.raises(ValidationError, match="Unknown parts"):
+        event.full_clean()

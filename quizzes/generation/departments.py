@@ -1,7 +1,7 @@
 """Templates on the office's departments: what each focused on, and which were (not) its departments."""
 
-from ..values import Text
-from .questions import question, single, source_of, truefalse
+from ..values import Text, is_sourced
+from .questions import not_near, question, single, source_of, truefalse
 from .real_or_decoy import Kind, decoy_among_real, false_of_decoy, real_among_decoys, true_of_real
 from .registry import decoys_of, one_each, template
 from .wording import OFFICE_OF, according, bare, capitalise, clashes, lead, quote, the
@@ -9,6 +9,16 @@ from .wording import OFFICE_OF, according, bare, capitalise, clashes, lead, quot
 
 def _confident(department):
     return department.listing != "source" and department.confidence != "source_only"
+
+
+def _focus_lead(department):
+    """The lead-in of a question on a department's focus: "according to the source" only when a source states it."""
+    return according(_confident(department), is_sourced(department))
+
+
+def _official_chart(ix):
+    """The one list "never one of its units" questions rest on: the official 2019 chart."""
+    return [d for d in ix.content.departments if d.listing == "official_2019"]
 
 
 def _list_lead(department):
@@ -36,7 +46,12 @@ DEPARTMENT = Kind(
     lead=_list_lead,
     statement=lambda quoted: Text(
         f"{quoted.tr}, {OFFICE_OF.tr} dairelerinden biriydi. Doğru mu, yanlış mı?",
-        f"{quoted.en} was one of {OFFICE_OF.en} departments. True or false?",
+        f"{the(quoted.en.strip('“”'))} was one of {OFFICE_OF.en} departments. True or false?",
+    ),
+    truth=_official_chart,
+    never_prompt=Text(
+        "Ofisin 2019 resmî teşkilat şemasına göre aşağıdakilerden hangisi Ofisin birimlerinden biri değildi?",
+        "According to the office's official 2019 organisation chart, which of these was never one of its units?",
     ),
 )
 
@@ -49,9 +64,12 @@ def _dept_focus(t, ix, slugs, rng):
     # Departments of the other listing may share a focus, so only the same list and decoys compete.
     # A department with the same focus would be a second right answer.
     candidates = [
-        (f"department:{o.key}", o.name) for o in ix.same_listing(d) if o.key != d.key and not clashes(o.focus, d.focus)
+        (f"department:{o.key}", o.name)
+        for o in not_near(d, ix.same_listing(d))
+        if o.key != d.key and not clashes(o.focus, d.focus)
     ]
-    candidates += [(f"decoy:{o.key}", o.text) for o in ix.decoy_departments]
+    if len(candidates) < 3:  # plausible distractors first: real units of the same list; decoys only to fill up
+        candidates += [(f"decoy:{o.key}", o.text) for o in ix.decoy_departments]
     options = single(rng, (f"department:{d.key}", d.name), candidates)
     if options is None:
         return None
@@ -63,7 +81,7 @@ def _dept_focus(t, ix, slugs, rng):
         options,
         f"department:{d.key}",
         lead(
-            according(_confident(d)),
+            _focus_lead(d),
             f"aşağıdaki dairelerden hangisi şu alana odaklanıyordu: {focus.tr}?",
             f"which of these departments focused on {focus.en}?",
         ),
@@ -77,7 +95,7 @@ def _dept_of_focus(t, ix, slugs, rng):
     d = ix.departments.get(slugs[0])
     if d is None:
         return None
-    candidates = [(f"focus:{o.key}", o.focus) for o in ix.same_listing(d) if o.key != d.key]
+    candidates = [(f"focus:{o.key}", o.focus) for o in not_near(d, ix.same_listing(d)) if o.key != d.key]
     options = single(rng, (f"focus:{d.key}", d.focus), candidates)
     if options is None:
         return None
@@ -88,7 +106,7 @@ def _dept_of_focus(t, ix, slugs, rng):
         f"department:{d.key}",
         options,
         f"focus:{d.key}",
-        lead(according(_confident(d)), f"{name.tr} hangi alana odaklanıyordu?", f"what did {name.en} focus on?"),
+        lead(_focus_lead(d), f"{name.tr} hangi alana odaklanıyordu?", f"what did {the(bare(d.name.en))} focus on?"),
         _focus_line(d),
         source_of(d),
     )
@@ -120,8 +138,10 @@ def _dept_is_not(t, ix, slugs, rng):
         rng,
         DEPARTMENT,
         lambda decoy: Text(
-            f"{bare(decoy.text.tr)}: Ofisin böyle bir dairesi yoktu; diğerleri Ofisin daireleriydi.",
-            f"{bare(decoy.text.en)}: the office never had such a department; the others were its departments.",
+            f"{bare(decoy.text.tr)}: Ofisin böyle bir birimi hiç olmadı; diğerleri 2019 resmî teşkilat şemasındaki "
+            "birimleridir.",
+            f"{bare(decoy.text.en)}: the office never had such a unit; the others are units of its official 2019 "
+            "organisation chart.",
         ),
     )
 
@@ -164,9 +184,9 @@ def _focus_statement(t, slugs, department, focus_of, explanation):
         f"department:{department.key}",
         focus_of is department,
         lead(
-            according(_confident(department)),
+            _focus_lead(department),
             f"{quote(department.name).tr} şu alana odaklanıyordu: {quote(focus_of.focus).tr}. Doğru mu, yanlış mı?",
-            f"{quote(department.name).en} focused on {quote(focus_of.focus).en}. True or false?",
+            f"{the(bare(department.name.en))} focused on {quote(focus_of.focus).en}. True or false?",
         ),
         explanation,
         source_of(department),
@@ -199,6 +219,8 @@ def _tf_focus_swap(t, ix, slugs, rng):
         return None
     d, other = ix.departments.get(slugs[0]), ix.departments.get(slugs[1])
     if d is None or other is None or d.key == other.key or clashes(d.focus, other.focus):
+        return None
+    if not not_near(d, [other]):
         return None
     line = _focus_line(d)
     explanation = Text(
@@ -237,7 +259,7 @@ def _match_focus(t, ix, slugs, rng):
         return None
     for i, a in enumerate(departments):
         for b in departments[i + 1 :]:
-            if clashes(a.name, b.name) or clashes(a.focus, b.focus):
+            if clashes(a.name, b.name) or clashes(a.focus, b.focus) or not not_near(a, [b]):
                 return None
     left = [{"key": f"department:{d.key}", "text": d.name.as_dict()} for d in departments]
     right = [{"key": f"focus:{d.key}", "text": d.focus.as_dict()} for d in departments]
@@ -251,7 +273,7 @@ def _match_focus(t, ix, slugs, rng):
         left,
         {f"department:{d.key}": f"focus:{d.key}" for d in departments},
         lead(
-            according(all(_confident(d) for d in departments)),
+            according(all(_confident(d) for d in departments), all(is_sourced(d) for d in departments)),
             "her daireyi odaklandığı alanla eşleştirin.",
             "match each department to what it focused on.",
         ),

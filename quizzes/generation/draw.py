@@ -14,7 +14,12 @@ class QuizSettings:
     difficulty: str = "any"  # one of DIFFICULTIES, or "any"
 
 
-def _draw(ix, choices, topics, count, rng, seen, used_items):
+def template_cap(length):
+    """The most questions of one template a quiz of ``length`` asks: two per ten."""
+    return 2 * max(1, -(-length // 10))
+
+
+def _draw(ix, choices, topics, count, rng, seen, used_items, per_template, cap):
     """Up to ``count`` questions of the (template, slugs) ``choices``, taking topics in turn and a random
     template within a topic.
 
@@ -31,13 +36,14 @@ def _draw(ix, choices, topics, count, rng, seen, used_items):
 
     def take(t, slugs, strict):
         key = f"{t.name}:{'+'.join(slugs)}"
-        if key in seen:
+        if key in seen or per_template.get(t.name, 0) >= cap:
             return None
         if strict and set(t.refs(slugs)) & used_items:
             deferred.setdefault(t.topic, {}).setdefault(t.name, []).append(slugs)
             return None
         question = t.build(t, ix, slugs, rng)
         if question is not None:
+            per_template[t.name] = per_template.get(t.name, 0) + 1
             seen.add(key)
             used_items.update(t.refs(slugs))
         return question
@@ -83,10 +89,20 @@ def generate_quiz(content, settings, seed):
         )
     else:
         levels = [None]
-    found, seen, used_items = [], set(), set()
+    found, seen, used_items, per_template = [], set(), set(), {}
     for level in levels:
         if len(found) >= settings.length:
             break
         chosen = [t for t in templates if level is None or t.difficulty == level]
-        found += _draw(ix, candidates(ix, chosen), topics, settings.length - len(found), rng, seen, used_items)
+        found += _draw(
+            ix,
+            candidates(ix, chosen),
+            topics,
+            settings.length - len(found),
+            rng,
+            seen,
+            used_items,
+            per_template,
+            template_cap(settings.length),
+        )
     return found

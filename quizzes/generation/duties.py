@@ -5,7 +5,7 @@ the office's duties until then, so they count as its duties ("was one of its
 duties", past tense) and also feed ``duty_passed``.
 """
 
-from ..values import Text
+from ..values import Text, is_sourced
 from .real_or_decoy import Kind, decoy_among_real, false_of_decoy, real_among_decoys, true_of_real
 from .registry import decoys_of, one_each, template
 from .wording import OFFICE_OF, SUCCESSOR, according, bare
@@ -15,7 +15,7 @@ DUTY = Kind(
     field="duties",
     plural=Text("görevlerinden", "duties"),
     text=lambda d: d.text,
-    lead=lambda d: according(d.confidence != "source_only"),
+    lead=lambda d: according(d.confidence != "source_only", is_sourced(d)),
     statement=lambda quoted: Text(
         f"şu iş {OFFICE_OF.tr} görevlerinden biriydi: {quoted.tr}. Doğru mu, yanlış mı?",
         f"this was one of {OFFICE_OF.en} duties: {quoted.en}. True or false?",

@@ -1,7 +1,7 @@
 """Templates on the glossary: a term's English or Turkish equivalent, and which term a definition describes."""
 
 from ..values import Text
-from .questions import question, single, source_of, truefalse
+from .questions import not_near, question, single, source_of, truefalse
 from .registry import one_each, template
 from .wording import fold, quote, same_text
 
@@ -12,7 +12,11 @@ def _term_translation(t, ix, slugs, rng, asked, answered, prompt, explanation):
     term = ix.terms.get(slugs[0])
     if term is None:
         return None
-    candidates = [(f"term:{o.key}", same_text(o.term.get(answered))) for o in ix.content.terms if o.key != term.key]
+    candidates = [
+        (f"term:{o.key}", same_text(o.term.get(answered)))
+        for o in not_near(term, ix.content.terms)
+        if o.key != term.key
+    ]
     options = single(rng, (f"term:{term.key}", same_text(term.term.get(answered))), candidates)
     if options is None:
         return None
@@ -105,7 +109,7 @@ def _tf_term_swap(t, ix, slugs, rng):
     if len(slugs) != 2:
         return None
     term, other = ix.terms.get(slugs[0]), ix.terms.get(slugs[1])
-    if term is None or other is None or term.key == other.key:
+    if term is None or other is None or term.key == other.key or not not_near(term, [other]):
         return None
     # Wrong only if no term pairs this Turkish with that English.
     if any(
@@ -126,7 +130,7 @@ def _term_meaning(t, ix, slugs, rng):
     term = ix.terms.get(slugs[0])
     if term is None:
         return None
-    candidates = [(f"term:{o.key}", o.term) for o in ix.content.terms if o.key != term.key]
+    candidates = [(f"term:{o.key}", o.term) for o in not_near(term, ix.content.terms) if o.key != term.key]
     options = single(rng, (f"term:{term.key}", term.term), candidates)
     if options is None:
         return None

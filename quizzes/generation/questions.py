@@ -1,6 +1,6 @@
 """A question as the rest of the app stores it, and the options it offers."""
 
-from .wording import fold, sentence
+from .wording import capitalise, fold, sentence
 
 OPTIONS = 4  # options of a single-choice question, the answer included
 MIN_OPTIONS = 3
@@ -27,7 +27,10 @@ def question(template, slugs, item, options, answer, prompt, explanation, source
         "options": list(options),
         "targets": list(targets),
         "answer": answer,
-        "explanation": {"tr": sentence(explanation.tr), "en": sentence(explanation.en)},
+        "explanation": {
+            "tr": capitalise(sentence(explanation.tr), "tr"),
+            "en": capitalise(sentence(explanation.en), "en"),
+        },
         "source": source,
     }
 
@@ -36,6 +39,11 @@ def truefalse(template, slugs, item, truth, prompt, explanation, source):
     return question(
         template, slugs, item, [dict(o) for o in TRUE_FALSE], "true" if truth else "false", prompt, explanation, source
     )
+
+
+def not_near(item, others):
+    """``others`` without the item's declared near-equivalents (either side may declare them)."""
+    return [o for o in others if o.key not in item.near and item.key not in o.near]
 
 
 def compatible(answer, candidates, group):

@@ -22,6 +22,8 @@ class Kind:
     text: object  # (item) -> the Text that names it: a department's name, a duty's text
     lead: object  # (item) -> the lead-in of a question about it ("According to the source, ")
     statement: object  # (quoted Text) -> Text: "<it> was one of the office's <plural>. True or false?"
+    truth: object = None  # (index) -> the one list a "which was never one of them" question rests on
+    never_prompt: Text = None  # that question's prompt, naming the list
 
     def items(self, ix):
         return getattr(ix, self.field)
@@ -64,11 +66,12 @@ def decoy_among_real(t, ix, slugs, rng, kind, explanation):
     if decoy is None:
         return None
     ref = f"decoy:{decoy.key}"
-    candidates = [(f"{kind.name}:{o.key}", kind.text(o)) for o in getattr(ix.content, kind.field)]
+    truth = kind.truth(ix) if kind.truth else getattr(ix.content, kind.field)
+    candidates = [(f"{kind.name}:{o.key}", kind.text(o)) for o in truth]
     options = single(rng, (ref, decoy.text), candidates)
     if options is None:
         return None
-    prompt = Text(
+    prompt = kind.never_prompt or Text(
         f"Aşağıdakilerden hangisi {OFFICE_OF.tr} {kind.plural.tr} biri değildi?",
         f"Which of these was never one of {OFFICE_OF.en} {kind.plural.en}?",
     )

@@ -9,7 +9,7 @@ from random import Random
 from ..values import Text
 from .questions import OPTIONS, question, single, source_of, truefalse
 from .registry import template
-from .wording import EN_MONTHS, TR_MONTHS, bare, clashes, date_text, quote, standalone, the
+from .wording import EN_MONTHS, STORY_YEARS, TR_MONTHS, bare, clashes, date_text, quote, standalone, the
 
 
 def _title_names_year(event, year):
@@ -29,8 +29,10 @@ def _years_near(rng, year, count, latest):
     option; the window never passes ``latest`` (the content's last year), so
     no option is a year the story has not reached.
     """
-    start = min(year - rng.randint(0, 5), max(latest, year) - 5)
-    return rng.sample([y for y in range(start, start + 6) if y != year], count)
+    # Inside the story's years (or the content's, when an event lies outside them).
+    first, last = min(STORY_YEARS[0], year), max(year, min(STORY_YEARS[1], latest))
+    start = max(first, min(year - rng.randint(0, 5), last - 5))
+    return rng.sample([y for y in range(start, min(start + 6, last + 1)) if y != year], count)
 
 
 def _year_options(rng, ix, year):
@@ -262,7 +264,9 @@ def _decree_number(t, ix, slugs, rng):
 def _wrong_year(event):
     """A year near the event's but not its own; fixed per event, so the key rebuilds the same statement."""
     rng = Random(f"wrong-year:{event.key}")
-    return rng.choice([y for y in range(event.date.year - 3, event.date.year + 4) if y != event.date.year])
+    first, last = min(STORY_YEARS[0], event.date.year), max(STORY_YEARS[1], event.date.year)
+    years = range(max(first, event.date.year - 3), min(last, event.date.year + 3) + 1)
+    return rng.choice([y for y in years if y != event.date.year])
 
 
 def _year_statement(t, ix, slugs, truth):
@@ -312,7 +316,10 @@ def _successor(t, ix, slugs, rng):
     office, successor = ix.successor()
     if successor is None or successor.key != slugs[0]:
         return None
-    candidates = [(f"organisation:{o.key}", o.name) for o in ix.content.organisations if o is not successor]
+    # Never the closed office itself: it did not take over its own duties.
+    candidates = [
+        (f"organisation:{o.key}", o.name) for o in ix.content.organisations if o is not successor and o is not office
+    ]
     options = single(rng, (f"organisation:{successor.key}", successor.name), candidates)
     if options is None:
         return None
@@ -358,7 +365,7 @@ def _org_founded(t, ix, slugs, rng):
         f"organisation:{o.key}",
         options,
         f"year:{year}",
-        Text(f"{name.tr} hangi yılda kuruldu?", f"In which year was {name.en} founded?"),
+        Text(f"{name.tr} hangi yılda kuruldu?", f"In which year was {the(bare(o.name.en))} founded?"),
         Text(
             f"{bare(o.name.tr)}: {year} yılında kuruldu.",
             f"{bare(o.name.en)}: founded in {year}.",

@@ -38,7 +38,11 @@ EN_MONTHS = (
     "November",
     "December",
 )
+# The office's one canonical name and short name (as in the content): "the office" in running English text.
+OFFICE_NAME = Text("Cumhurbaşkanlığı Dijital Dönüşüm Ofisi", "Presidential Digital Transformation Office")
 OFFICE_OF = Text("Cumhurbaşkanlığı Dijital Dönüşüm Ofisinin", "the Presidential Digital Transformation Office's")
+# The years the story spans: no wrong year falls outside them.
+STORY_YEARS = (2016, 2025)
 SUCCESSOR = Text("Siber Güvenlik Başkanlığı", "the Cyber Security Presidency")
 ACCORDING = Text("Kaynağa göre ", "According to the source, ")
 NO_LEAD = Text("", "")
@@ -86,9 +90,12 @@ def standalone(number):
     return re.compile(rf"(?<!\d){number}(?!\d)")
 
 
-def according(confident):
-    """The "according to the source" lead-in for facts only the source states."""
-    return NO_LEAD if confident else ACCORDING
+def according(confident, sourced=True):
+    """The "according to the source" lead-in for facts only the source states.
+
+    Never on editorial text (our own description): no source says it.
+    """
+    return NO_LEAD if confident or not sourced else ACCORDING
 
 
 def capitalise(text, language):

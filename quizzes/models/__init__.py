@@ -15,6 +15,7 @@ from .classes import (
     new_join_code,
 )
 from .content import (
+    Basis,
     Decoy,
     Department,
     Duty,
@@ -44,6 +45,7 @@ from .vocabulary import (
 
 __all__ = [
     "ANY",
+    "Basis",
     "ATTEMPT_SEED_STEP",
     "JOIN_CODE_ALPHABET",
     "JOIN_CODE_LENGTH",

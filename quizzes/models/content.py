@@ -80,6 +80,47 @@ class Publishable(models.Model):
                 )
 
 
+class Basis(models.TextChoices):
+    """What a fact-bearing text rests on: a source that states it, or our own explanation."""
+
+    SOURCED = "sourced", _("stated by its source")
+    EDITORIAL = "editorial", _("editorial: our own explanation")
+
+
+class Based(models.Model):
+    """A fact-bearing text's basis: which source states it and where in it, or editorial.
+
+    A sourced text needs a source and a locator; a timeline event's source must
+    be dated on or after the event (a source cannot report what had not happened).
+    """
+
+    basis = models.CharField(_("basis"), max_length=10, choices=Basis.choices, default=Basis.SOURCED)
+    locator = models.CharField(
+        _("where in the source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The passage or section of the source that states it (sourced text only)."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_sourced(self):
+        return self.basis == Basis.SOURCED
+
+    def clean(self):
+        super().clean()
+        if self.basis == Basis.SOURCED:
+            errors = {}
+            if getattr(self, "source_id", None) is None:
+                errors["source"] = _("A sourced text needs its source.")
+            if not self.locator.strip():
+                errors["locator"] = _("Say where in the source it is stated.")
+            if errors:
+                raise ValidationError(errors)
+
+
 class Source(Publishable):
     """A citation that content rests on."""
 
@@ -97,7 +138,7 @@ class Source(Publishable):
         return f"{self.publisher}: {self.title}"
 
 
-class Organisation(Publishable):
+class Organisation(Based, Publishable):
     """The office and the bodies around its story."""
 
     slug = models.SlugField(_("slug"), unique=True)
@@ -118,11 +159,15 @@ class Organisation(Publishable):
         return self.name
 
 
-class Department(Publishable):
+class Department(Based, Publishable):
     """One of the office's departments and what it focused on.
 
     ``listing`` tells which list the department comes from: the five the source
-    text gives, or the units of the office's own 2019 organisation chart.
+    text gives, or the units of the office's own 2019 organisation chart. The
+    name comes from the listing's source; ``basis`` is that of the focus text.
+    ``note`` is an editor's remark shown beside it, never part of a question.
+    ``near`` names (by slug) departments that are near-equivalents: they are
+    never offered as each other's wrong answers.
     """
 
     class Listing(models.TextChoices):
@@ -132,10 +177,16 @@ class Department(Publishable):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=200)
     focus = models.TextField(_("focus"))
+    note = models.TextField(_("editor's note"), blank=True)
+    near = models.CharField(
+        _("near-equivalents"), max_length=300, blank=True, help_text=_("Slugs of departments, separated by spaces.")
+    )
     listing = models.CharField(_("listing"), max_length=20, choices=Listing.choices, default=Listing.SOURCE)
     confidence = models.CharField(_("confidence"), max_length=20, choices=Confidence.choices)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    optional_translated_fields = ("note",)
 
     class Meta:
         ordering = ["listing", "order", "slug"]
@@ -146,7 +197,7 @@ class Department(Publishable):
         return self.name
 
 
-class Duty(Publishable):
+class Duty(Based, Publishable):
     """A duty of the office, or one the source says passed to the Cyber Security Presidency."""
 
     class Holder(models.TextChoices):
@@ -169,7 +220,7 @@ class Duty(Publishable):
         return self.text
 
 
-class TimelineEvent(Publishable):
+class TimelineEvent(Based, Publishable):
     class Precision(models.TextChoices):
         YEAR = "year", _("year")
         MONTH = "month", _("month")
@@ -201,6 +252,19 @@ class TimelineEvent(Publishable):
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.title}"
 
+    def clean(self):
+        errors = {}
+        if self.date and self.precision in (self.Precision.YEAR, self.Precision.MONTH):
+            if self.date.day != 1 or (self.precision == self.Precision.YEAR and self.date.month != 1):
+                errors["date"] = _("Unknown parts of the date must be 1 (e.g. 2025-03-01 for March 2025).")
+        source = getattr(self, "source", None) if self.source_id else None
+        if self.basis == Basis.SOURCED and source and source.published_on and self.date:
+            if source.published_on < self.date:
+                errors["source"] = _("This source was published before the event: it cannot report it.")
+        if errors:
+            raise ValidationError(errors)
+        super().clean()
+
 
 class Decoy(Publishable):
     """A plausible statement that is NOT true of the office, used only as a wrong option."""
@@ -223,12 +287,19 @@ class Decoy(Publishable):
         return self.text
 
 
-class GlossaryTerm(Publishable):
-    """``term_tr`` is the Turkish term, ``term_en`` its English equivalent."""
+class GlossaryTerm(Based, Publishable):
+    """``term_tr`` is the Turkish term, ``term_en`` its English equivalent.
+
+    ``near`` names (by slug) terms close enough in meaning that they are never
+    offered as each other's wrong answers.
+    """
 
     slug = models.SlugField(_("slug"), unique=True)
     term = models.CharField(_("term"), max_length=200)
     definition = models.TextField(_("definition"))
+    near = models.CharField(
+        _("near-equivalents"), max_length=300, blank=True, help_text=_("Slugs of terms, separated by spaces.")
+    )
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source"), null=True, blank=True
     )

@@ -59,8 +59,32 @@ def duties(request):
     )
 
 
+def _mark_unknown_order(events):
+    """Group events whose order nobody knows: the same year (or month) at the coarser precision of two of them.
+
+    The first event of each group gets ``order_period`` (a date) and
+    ``order_precision`` ("year" or "month"): the page says, before the group,
+    that the order within that period is unknown.
+    """
+    rank = ("year", "month", "day")
+    for event in events:
+        event.order_period = event.order_precision = None
+    groups = {}
+    for i, a in enumerate(events):
+        for b in events[i + 1 :]:
+            coarse = min(a.precision, b.precision, key=rank.index)
+            key = (a.date.year,) if coarse == "year" else (a.date.year, a.date.month)
+            if coarse != "day" and key == ((b.date.year,) if coarse == "year" else (b.date.year, b.date.month)):
+                groups.setdefault(key, (a, coarse))
+    for first, coarse in groups.values():
+        if first.order_precision is None:
+            first.order_period, first.order_precision = first.date, coarse
+    return events
+
+
 def timeline(request):
-    return render(request, "quizzes/timeline.html", {"events": list(_published(TimelineEvent))})
+    events = _mark_unknown_order(list(_published(TimelineEvent)))
+    return render(request, "quizzes/timeline.html", {"events": events})
 
 
 def glossary(request):
