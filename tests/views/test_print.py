@@ -229,3 +229,10 @@ def test_a_matching_key_pairs_numbers_with_letters_in_the_tests_order():
     key = paper_answer(q, 1, "en")
     assert key["code"] == "1–B, 2–A"
     assert key["text"] == ["Data Department → Two", "Cyber Security Department → One"]
+
+
+def test_no_cache_keeps_a_printed_answer_key(client, teacher, classroom, content):
+    assignment = make_assignment(classroom, length=5, seed=1)
+    as_user(client, teacher)
+    for url in (print_url(assignment), "/en/quizzes/print/?topic=glossary&length=5&difficulty=any&seeds=1"):
+        assert "no-store" in client.get(url)["Cache-Control"], url
