@@ -1,5 +1,10 @@
 """The two staff roles, as Django groups."""
 
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
 EDITORS = "Editors"
 TEACHERS = "Teachers"
 
@@ -31,3 +36,17 @@ def ensure_groups(**kwargs):
     codenames = [f"{action}_{model}" for model in EDITOR_MODELS for action in ACTIONS]
     editors.permissions.set(Permission.objects.filter(content_type__app_label="quizzes", codename__in=codenames))
     Group.objects.get_or_create(name=TEACHERS)
+
+
+def teacher_required(view):
+    """A view for teachers only. Anonymous: to the login page. Signed in but not a teacher: 403."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_teacher(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped

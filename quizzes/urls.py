@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import converters  # noqa: F401  (registers the <public_id:...> and <id:...> converters)
-from .views import classes, learning, progress, quiz, teacher
+from .views import classes, learning, printing, progress, quiz, teacher
 
 app_name = "quizzes"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("sources/", learning.sources, name="sources"),
     path("quizzes/", quiz.catalogue, name="catalogue"),
     path("quizzes/start/", quiz.start, name="start"),
+    path("quizzes/print/", printing.quiz, name="print_quiz"),
     path("attempts/<public_id:public_id>/", quiz.take, name="take"),
     path("attempts/<public_id:public_id>/answers/", quiz.save, name="save"),
     path("attempts/<public_id:public_id>/result/", quiz.result, name="result"),
@@ -32,6 +33,7 @@ urlpatterns = [
         teacher.remove_student,
         name="teacher_remove_student",
     ),
+    path("teach/classes/<id:pk>/assignments/<id:assignment_pk>/print/", printing.assignment, name="print_assignment"),
     path("teach/classes/<id:pk>/report/", teacher.class_report, name="teacher_class_report"),
     path("teach/classes/<id:pk>/students/<id:user_pk>/", teacher.student_report, name="teacher_student_report"),
     path("teach/classes/<id:pk>/topics/", teacher.topic_report, name="teacher_topic_report"),

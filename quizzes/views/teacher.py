@@ -5,12 +5,8 @@ only their own classes (another teacher's class: 404, so its existence is not
 confirmed).
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,23 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from .. import exports, reports
 from ..models import Assignment, Classroom
 from ..reports import presentation
-from ..roles import is_teacher
+from ..roles import teacher_required
 from ..services import classes
 from ..teacher_forms import AssignmentForm, ClassroomForm
-
-
-def teacher_required(view):
-    """Anonymous: to the login page. Signed in but not a teacher: 403."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_teacher(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _own_classroom(request, pk):
