@@ -23,6 +23,7 @@ from .models import (
     Source,
     TimelineEvent,
 )
+from .presentation import text_in
 from .services.problems import resolve
 
 
@@ -192,8 +193,9 @@ class AssignmentAdmin(admin.ModelAdmin):
 
 
 def item_change_urls(refs):
-    """{item ref: its admin change page} for content refs ("department:<slug>", ...): one query per kind."""
+    """{item ref: its admin change page} for content refs ("department:<slug>", ...), in one query (a UNION)."""
     from django.apps import apps
+    from django.db.models import CharField, Value
     from django.urls import reverse
 
     from .reports.presentation import ADMIN_CHANGELISTS
@@ -203,25 +205,36 @@ def item_change_urls(refs):
         kind, _sep, slug = ref.partition(":")
         if kind in ADMIN_CHANGELISTS and slug:
             slugs.setdefault(kind, set()).add(slug)
-    urls = {}
-    for kind, wanted in slugs.items():
-        model_name = ADMIN_CHANGELISTS[kind].removeprefix("admin:quizzes_").removesuffix("_changelist")
-        for slug, pk in apps.get_model("quizzes", model_name).objects.filter(slug__in=wanted).values_list("slug", "pk"):
-            urls[f"{kind}:{slug}"] = reverse(f"admin:quizzes_{model_name}_change", args=[pk])
-    return urls
+    model_names = {
+        kind: ADMIN_CHANGELISTS[kind].removeprefix("admin:quizzes_").removesuffix("_changelist") for kind in slugs
+    }
+    parts = [
+        apps.get_model("quizzes", model_names[kind])
+        .objects.filter(slug__in=wanted)
+        .values_list(Value(kind, output_field=CharField()), "slug", "pk")
+        .order_by()
+        for kind, wanted in slugs.items()
+    ]
+    if not parts:
+        return {}
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return {
+        f"{kind}:{slug}": reverse(f"admin:quizzes_{model_names[kind]}_change", args=[pk]) for kind, slug, pk in rows
+    }
 
 
 @admin.register(ProblemReport)
 class ProblemReportAdmin(admin.ModelAdmin):
     """The editors' queue of learners' reports: open ones to check, then fixed or rejected."""
 
-    list_display = ("created_at", "question_key", "reason", "language", "status", "content_items")
+    list_display = ("question_key", "status", "reason", "language", "content_items", "created_at")
     list_filter = ("status", "reason", "language")
     search_fields = ("question_key", "text")
     actions = ("mark_fixed", "mark_rejected", "mark_open")
     fields = (
         "status",
         "question_key",
+        "question",
         "content_items",
         "language",
         "reason",
@@ -233,6 +246,7 @@ class ProblemReportAdmin(admin.ModelAdmin):
     # What the learner sent is theirs; editors only set the status.
     readonly_fields = (
         "question_key",
+        "question",
         "content_items",
         "language",
         "reason",
@@ -264,6 +278,14 @@ class ProblemReportAdmin(admin.ModelAdmin):
         return format_html_join(
             ", ", "{}", ((format_html('<a href="{}">{}</a>', url, ref) if url else ref,) for url, ref in links)
         )
+
+    @admin.display(description=_("question as read"))
+    def question(self, obj):
+        """The frozen prompt, in the language the learner read it (while the attempt is kept)."""
+        questions = obj.attempt.questions if obj.attempt_id else []
+        if not 0 <= obj.position < len(questions):
+            return "—"
+        return text_in(questions[obj.position].get("prompt"), obj.language)
 
     @admin.display(description=_("reported by"))
     def reporter(self, obj):

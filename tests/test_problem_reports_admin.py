@@ -36,7 +36,17 @@ def test_editors_see_the_queue_with_links_to_the_content_item(client, editor, de
     assert f'href="/en/admin/quizzes/department/{department.pk}/change/"' in html
     change = client.get(f"{QUEUE}{report.pk}/change/").content.decode()
     assert "Bence cevap yanlış." in change and "a guest" in change
+    assert "Question as read" in change
     assert f'href="/en/admin/quizzes/department/{department.pk}/change/"' in change
+
+
+def test_the_report_shows_the_question_as_the_learner_read_it(client, editor, student):
+    from tests.quiz_factories import make_quiz_attempt
+
+    attempt = make_quiz_attempt(student)
+    report = _report(attempt=attempt, position=0, language="en")
+    change = as_user(client, editor).get(f"{QUEUE}{report.pk}/change/").content.decode()
+    assert "Which department focused on cyber security?" in change
 
 
 def test_the_queue_filters_by_status_reason_and_language(client, editor):
@@ -92,3 +102,12 @@ def test_the_queue_speaks_turkish(client, editor):
     html = as_user(client, editor).get("/tr/admin/quizzes/problemreport/").content.decode()
     assert "Sorun bildirimleri" in html or "sorun bildirimi" in html
     assert "Cevap yanlış işaretlenmiş" in html
+
+
+def test_the_queue_runs_a_fixed_number_of_queries(client, editor, department, count_queries):
+    as_user(client, editor)
+    _report(refs=[f"department:{department.slug}"])
+    few = count_queries(client.get, QUEUE)
+    for i in range(10):
+        _report(key=f"k:{i}", refs=[f"department:{department.slug}", f"decoy:d{i}"])
+    assert count_queries(client.get, QUEUE) == few
