@@ -111,3 +111,14 @@ def test_the_queue_runs_a_fixed_number_of_queries(client, editor, department, co
     for i in range(10):
         _report(key=f"k:{i}", refs=[f"department:{department.slug}", f"decoy:d{i}"])
     assert count_queries(client.get, QUEUE) == few
+
+
+def test_editors_may_read_and_resolve_reports_but_not_add_or_delete_them():
+    from django.contrib.auth.models import Group
+
+    codenames = set(
+        Group.objects.get(name="Editors")
+        .permissions.filter(codename__endswith="_problemreport")
+        .values_list("codename", flat=True)
+    )
+    assert codenames == {"view_problemreport", "change_problemreport"}

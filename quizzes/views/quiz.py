@@ -13,14 +13,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .. import presentation
 from ..forms import NamedQuizForm, StartQuizForm, responses_from_post
-from ..models import Attempt, ProblemReport, Quiz
+from ..models import REPORT_TEXT_MAX_LENGTH, Attempt, ProblemReport, Quiz
 from ..owners import attempts_of, owner_for
 from ..ratelimits import limited
 from ..services.attempts import AttemptClosed, NoQuestions, save_answers, start_attempt
 from ..services.problems import answers_marking_reported
 
 SAVE_ACTIONS = ("save", "autosave", "submit")
-REPORT_REASONS = ProblemReport.Reason.choices
+# What the "Report a problem" form under each result offers (views/problems.py checks the same).
+REPORT_FORM = {"reasons": ProblemReport.Reason.choices, "text_max_length": REPORT_TEXT_MAX_LENGTH}
 
 
 def _own_attempt(request, public_id, *, defer_questions=False):
@@ -194,5 +195,5 @@ def result(request, public_id):
 
     show_answers = attempt.shows_answers(timezone.now())  # an assignment's review option may hold them back
     get_token(request)  # the CSRF secret is part of the cached questions' key: their report forms carry a token
-    context = {"attempt": attempt, "rows": rows, "show_answers": show_answers, "report_reasons": REPORT_REASONS}
+    context = {"attempt": attempt, "rows": rows, "show_answers": show_answers, "report_form": REPORT_FORM}
     return render(request, "quizzes/result.html", context)
