@@ -192,12 +192,14 @@ RATE_LIMITS = {
     "practise": os.environ.get("RATE_LIMIT_PRACTISE", "100/m"),
     "signup": os.environ.get("RATE_LIMIT_SIGNUP", "20/m"),
     "password_reset": os.environ.get("RATE_LIMIT_PASSWORD_RESET", "5/15m"),
+    "report_problem": os.environ.get("RATE_LIMIT_REPORT_PROBLEM", "20/h"),
 }
 RATE_LIMITS_PER_ADDRESS = {
     "start": "1000/m",
     "practise": "1000/m",
     "signup": "200/h",
     "password_reset": "50/h",
+    "report_problem": "200/h",
 }
 
 # Content-Security-Policy (django-csp): everything from this site, nothing inline.

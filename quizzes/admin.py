@@ -4,6 +4,8 @@ drafts and publishing, and a preview of the questions each item produces."""
 from django.contrib import admin, messages
 from django.db import models
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -16,10 +18,13 @@ from .models import (
     Duty,
     GlossaryTerm,
     Organisation,
+    ProblemReport,
     Quiz,
     Source,
     TimelineEvent,
 )
+from .presentation import text_in
+from .services.problems import resolve
 
 
 class PublishableAdmin(TabbedTranslationAdmin):
@@ -187,3 +192,132 @@ class AssignmentAdmin(admin.ModelAdmin):
     list_display = ("title", "classroom", "topic", "opens_at", "due_at")
     list_select_related = ("classroom",)
     search_fields = ("title", "classroom__name")
+
+
+def item_change_urls(refs):
+    """{item ref: its admin change page} for content refs ("department:<slug>", ...), in one query (a UNION)."""
+    from django.apps import apps
+    from django.db.models import CharField, Value
+    from django.urls import reverse
+
+    from .reports.presentation import ADMIN_CHANGELISTS
+
+    slugs = {}
+    for ref in refs:
+        kind, _sep, slug = ref.partition(":")
+        if kind in ADMIN_CHANGELISTS and slug:
+            slugs.setdefault(kind, set()).add(slug)
+    model_names = {
+        kind: ADMIN_CHANGELISTS[kind].removeprefix("admin:quizzes_").removesuffix("_changelist") for kind in slugs
+    }
+    parts = [
+        apps.get_model("quizzes", model_names[kind])
+        .objects.filter(slug__in=wanted)
+        .values_list(Value(kind, output_field=CharField()), "slug", "pk")
+        .order_by()
+        for kind, wanted in slugs.items()
+    ]
+    if not parts:
+        return {}
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return {
+        f"{kind}:{slug}": reverse(f"admin:quizzes_{model_names[kind]}_change", args=[pk]) for kind, slug, pk in rows
+    }
+
+
+@admin.register(ProblemReport)
+class ProblemReportAdmin(admin.ModelAdmin):
+    """The editors' queue of learners' reports: open ones to check, then fixed or rejected."""
+
+    list_display = ("question_key", "status", "reason", "language", "content_items", "created_at")
+    list_filter = ("status", "reason", "language")
+    search_fields = ("question_key", "text")
+    actions = ("mark_fixed", "mark_rejected", "mark_open")
+    fields = (
+        "status",
+        "question_key",
+        "question",
+        "content_items",
+        "language",
+        "reason",
+        "text",
+        "reporter",
+        "created_at",
+        "resolved_at",
+    )
+    # What the learner sent is theirs; editors only set the status.
+    readonly_fields = (
+        "question_key",
+        "question",
+        "content_items",
+        "language",
+        "reason",
+        "text",
+        "reporter",
+        "created_at",
+        "resolved_at",
+    )
+    list_select_related = ("user",)
+
+    def has_add_permission(self, request):
+        return False  # learners write reports, from their result page
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        urls = item_change_urls(ref for report in changelist.result_list for ref in report.item_refs)
+        for report in changelist.result_list:
+            report.item_urls = urls
+        return changelist
+
+    @admin.display(description=_("content items"))
+    def content_items(self, obj):
+        urls = getattr(obj, "item_urls", None)
+        if urls is None:
+            urls = item_change_urls(obj.item_refs)
+        links = [(urls.get(ref), ref) for ref in obj.item_refs]
+        if not links:
+            return "—"
+        return format_html_join(
+            ", ", "{}", ((format_html('<a href="{}">{}</a>', url, ref) if url else ref,) for url, ref in links)
+        )
+
+    @admin.display(description=_("question as read"))
+    def question(self, obj):
+        """The frozen prompt, in the language the learner read it (while the attempt is kept)."""
+        questions = obj.attempt.questions if obj.attempt_id else []
+        if not 0 <= obj.position < len(questions):
+            return "—"
+        return text_in(questions[obj.position].get("prompt"), obj.language)
+
+    @admin.display(description=_("reported by"))
+    def reporter(self, obj):
+        if obj.user_id:
+            return obj.user.get_username()
+        return _("a guest") if obj.guest_key else "—"
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.resolved_at = None if obj.status == ProblemReport.Status.OPEN else timezone.now()
+        super().save_model(request, obj, form, change)
+
+    def _mark(self, request, queryset, status):
+        count = resolve(queryset, status)
+        label = ProblemReport.Status(status).label
+        self.message_user(
+            request,
+            ngettext("%(count)d report marked %(status)s.", "%(count)d reports marked %(status)s.", count)
+            % {"count": count, "status": label},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Mark selected reports fixed"), permissions=["change"])
+    def mark_fixed(self, request, queryset):
+        self._mark(request, queryset, ProblemReport.Status.FIXED)
+
+    @admin.action(description=_("Mark selected reports rejected"), permissions=["change"])
+    def mark_rejected(self, request, queryset):
+        self._mark(request, queryset, ProblemReport.Status.REJECTED)
+
+    @admin.action(description=_("Mark selected reports open again"), permissions=["change"])
+    def mark_open(self, request, queryset):
+        self._mark(request, queryset, ProblemReport.Status.OPEN)

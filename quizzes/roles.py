@@ -26,6 +26,8 @@ def is_teacher(user):
 
 
 ACTIONS = ("add", "change", "delete", "view")
+# And the learners' problem reports, to read and resolve (learners write them; nobody deletes them).
+EDITOR_EXTRA_PERMISSIONS = ("view_problemreport", "change_problemreport")
 
 
 def ensure_groups(**kwargs):
@@ -33,7 +35,7 @@ def ensure_groups(**kwargs):
     from django.contrib.auth.models import Group, Permission
 
     editors, _ = Group.objects.get_or_create(name=EDITORS)
-    codenames = [f"{action}_{model}" for model in EDITOR_MODELS for action in ACTIONS]
+    codenames = [f"{action}_{model}" for model in EDITOR_MODELS for action in ACTIONS] + [*EDITOR_EXTRA_PERMISSIONS]
     editors.permissions.set(Permission.objects.filter(content_type__app_label="quizzes", codename__in=codenames))
     Group.objects.get_or_create(name=TEACHERS)
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import converters  # noqa: F401  (registers the <public_id:...> and <id:...> converters)
-from .views import classes, learning, printing, progress, quiz, teacher
+from .views import classes, learning, printing, problems, progress, quiz, teacher
 
 app_name = "quizzes"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("attempts/<public_id:public_id>/", quiz.take, name="take"),
     path("attempts/<public_id:public_id>/answers/", quiz.save, name="save"),
     path("attempts/<public_id:public_id>/result/", quiz.result, name="result"),
+    path("attempts/<public_id:public_id>/questions/<int:position>/report/", problems.report, name="report_problem"),
     path("progress/", progress.progress, name="progress"),
     path("progress/practise/", progress.practise, name="practise"),
     # The student's side of classes.

@@ -1,4 +1,5 @@
-"""The app's models: content (content.py), attempts (attempts.py), classes (classes.py), shared words (vocabulary.py).
+"""The app's models: content (content.py), attempts (attempts.py), classes (classes.py),
+learners' problem reports (problems.py), shared words (vocabulary.py).
 
 Everything is importable from ``quizzes.models`` as before the split.
 """
@@ -27,6 +28,7 @@ from .content import (
     Source,
     TimelineEvent,
 )
+from .problems import REPORT_TEXT_MAX_LENGTH, ProblemReport, open_report_counts
 from .vocabulary import (
     ANY,
     MIXED,
@@ -51,8 +53,10 @@ __all__ = [
     "JOIN_CODE_LENGTH",
     "MIXED",
     "PRACTICE",
+    "ProblemReport",
     "QUIZ_DIFFICULTY_CHOICES",
     "QUIZ_TOPIC_CHOICES",
+    "REPORT_TEXT_MAX_LENGTH",
     "SINGLE_CHOICE_TYPES",
     "Answer",
     "Assignment",
@@ -76,6 +80,7 @@ __all__ = [
     "TimelineEvent",
     "Topic",
     "new_join_code",
+    "open_report_counts",
     "score_percent",
     "score_percent_expression",
     "topic_label",

@@ -18,6 +18,7 @@ from django.db.models import Avg, Count, F, Min, Q, Sum
 
 from .. import statistics
 from ..models import SINGLE_CHOICE_TYPES, Answer, Assignment, Attempt, Classroom, score_percent_expression
+from ..models.problems import open_report_counts
 from .common import assignments_of, questions_of_attempts
 
 
@@ -53,6 +54,7 @@ class ItemRow:
     correct_text: object  # the right option's frozen text (single-choice questions), else None
     correct_count: int | None
     unanswered: int | None
+    open_reports: int = 0  # learners' problem reports on the question that no editor has closed yet
 
     @property
     def prompt(self):
@@ -256,7 +258,8 @@ def item_analysis(classroom, assignment=None):
 
     Three queries: the assignments (for the filter), the sums per question key
     and chosen option (one pass over the answers), and one frozen question per
-    key (for texts and keys); a fourth sums the attempt scores for Cronbach's alpha.
+    key (for texts and keys); a fourth sums the attempt scores for Cronbach's alpha, a
+    fifth counts the learners' open problem reports per question.
     """
     thresholds = item_thresholds()
     assignments = assignments_of(classroom)
@@ -266,6 +269,9 @@ def item_analysis(classroom, assignment=None):
     rows, choices = item_sums(item_groups(first_attempt_answers(assignment_ids)))
     questions = questions_of_attempts({r["first_attempt"] for r in rows})
     items = [_item_row(r, questions.get(r["question_key"]), choices, thresholds) for r in rows]
+    reports = open_report_counts([i.key for i in items])  # one query, by every learner (not only this class)
+    for item in items:
+        item.open_reports = reports.get(item.key, 0)
     # Flags on enough answers first, then flags on too few to trust, then the rest.
     items.sort(key=lambda i: (not (i.flags and i.trusted), not i.flags, i.key))
     attempts_qs = Attempt.objects.filter(assignment_id__in=assignment_ids, number=1, submitted_at__isnull=False)

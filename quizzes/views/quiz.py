@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
@@ -12,12 +13,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .. import presentation
 from ..forms import NamedQuizForm, StartQuizForm, responses_from_post
-from ..models import Attempt, Quiz
+from ..models import REPORT_TEXT_MAX_LENGTH, Attempt, ProblemReport, Quiz
 from ..owners import attempts_of, owner_for
 from ..ratelimits import limited
 from ..services.attempts import AttemptClosed, NoQuestions, save_answers, start_attempt
+from ..services.problems import answers_marking_reported
 
 SAVE_ACTIONS = ("save", "autosave", "submit")
+# What the "Report a problem" form under each result offers (views/problems.py checks the same).
+REPORT_FORM = {"reasons": ProblemReport.Reason.choices, "text_max_length": REPORT_TEXT_MAX_LENGTH}
 
 
 def _own_attempt(request, public_id, *, defer_questions=False):
@@ -178,11 +182,18 @@ def result(request, public_id):
 
     def rows():
         # A submitted attempt never changes: the template caches this HTML and calls this only on a miss.
-        answers = {a.position: a for a in attempt.answers.all()}
+        answers = {a.position: a for a in answers_marking_reported(attempt)}
         return [
-            {"number": i + 1, **presentation.for_result(q, answers[i].response, answers[i].mark, language)}
+            {
+                "number": i + 1,
+                "position": i,
+                "reported": answers[i].reported,
+                **presentation.for_result(q, answers[i].response, answers[i].mark, language),
+            }
             for i, q in enumerate(attempt.questions)
         ]
 
     show_answers = attempt.shows_answers(timezone.now())  # an assignment's review option may hold them back
-    return render(request, "quizzes/result.html", {"attempt": attempt, "rows": rows, "show_answers": show_answers})
+    get_token(request)  # the CSRF secret is part of the cached questions' key: their report forms carry a token
+    context = {"attempt": attempt, "rows": rows, "show_answers": show_answers, "report_form": REPORT_FORM}
+    return render(request, "quizzes/result.html", context)

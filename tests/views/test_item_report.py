@@ -40,3 +40,35 @@ def test_it_shows_turkish_option_texts_on_turkish_pages(client, teacher, small_c
     html = as_user(client, teacher).get(f"/tr/teach/classes/{classroom.pk}/items/").content.decode()
     assert "Tarım Dairesi" in html
     assert 'lang="tr"' in html
+
+
+def _report(key, status="open", reason="unclear", position=0):
+    from quizzes.models import ProblemReport
+
+    return ProblemReport.objects.create(
+        position=position, question_key=key, language="tr", reason=reason, status=status, guest_key="g"
+    )
+
+
+def test_it_shows_the_open_problem_reports_of_each_question(client, teacher, small_class):
+    classroom, _students, _first = small_class
+    _report("q:1")
+    _report("q:1", reason="translation")
+    _report("q:2", status="fixed")
+    _report("q:3", status="rejected")
+    html = as_user(client, teacher).get(f"/en/teach/classes/{classroom.pk}/items/").content.decode()
+    assert html.count("open problem report") == 1
+    assert "2 open problem reports" in html
+    turkish = client.get(f"/tr/teach/classes/{classroom.pk}/items/").content.decode()
+    assert "2 açık sorun bildirimi" in turkish
+
+
+def test_open_reports_cost_one_query_whatever_their_number(client, teacher, small_class, count_queries):
+    classroom, _students, _first = small_class
+    url = f"/en/teach/classes/{classroom.pk}/items/"
+    as_user(client, teacher)
+    before = count_queries(client.get, url)
+    for key in ("q:1", "q:2", "q:3", "q:4"):
+        _report(key)
+        _report(key, reason="other")
+    assert count_queries(client.get, url) == before

@@ -72,10 +72,11 @@ PAGES = {
     "report/": 7,  # students, assignments, one GROUP BY over attempts
     "students/{student}/": 10,  # + student, assignments, attempts, topics, missed, their question texts
     "topics/": 6,  # assignments, one GROUP BY over answers
-    "items/": 8,  # assignments, one GROUP BY over answers (per key and option), question texts, attempt totals
-    "items/?assignment={first}": 9,  # + the assignment filter
+    # assignments, one GROUP BY over answers (per key and option), question texts, open problem reports, attempt totals
+    "items/": 9,
+    "items/?assignment={first}": 10,  # + the assignment filter
     "export/results.xlsx": 7,
-    "export/items.csv": 8,
+    "export/items.csv": 9,
 }
 
 
