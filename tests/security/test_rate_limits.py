@@ -6,7 +6,15 @@ from tests.conftest import PASSWORD
 START = {"topic": "departments", "length": 5, "difficulty": "any"}
 
 
-def test_the_101st_start_in_a_minute_from_one_session_is_refused_and_creates_nothing(client, content):
+def test_the_default_limits_allow_a_lesson_and_refuse_a_flood(settings):
+    assert settings.RATE_LIMITS["start"] == "100/m" and settings.RATE_LIMITS["practise"] == "100/m"
+
+
+# The windows below are a day long, so that a busy machine never sees one roll over mid-test.
+
+
+def test_the_101st_start_in_a_window_from_one_session_is_refused_and_creates_nothing(client, content, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "start": "100/d"}
     session = client.session
     session["visited"] = True
     session.save()
@@ -20,7 +28,7 @@ def test_the_101st_start_in_a_minute_from_one_session_is_refused_and_creates_not
 
 
 def test_a_client_dropping_its_cookies_is_still_bounded_by_its_address(client, content, settings):
-    settings.RATE_LIMITS_PER_ADDRESS = {**settings.RATE_LIMITS_PER_ADDRESS, "start": "5/m"}
+    settings.RATE_LIMITS_PER_ADDRESS = {**settings.RATE_LIMITS_PER_ADDRESS, "start": "5/d"}
     for _ in range(5):
         client.cookies.clear()
         assert client.post("/en/quizzes/start/", START).status_code == 302
@@ -32,7 +40,7 @@ def test_a_client_dropping_its_cookies_is_still_bounded_by_its_address(client, c
 def test_practising_is_rate_limited_per_user(client, student, content, settings):
     logged_in = client
     logged_in.force_login(student)
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "practise": "3/m"}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "practise": "3/d"}
     for _ in range(3):
         assert logged_in.post("/en/progress/practise/").status_code != 429
     response = logged_in.post("/en/progress/practise/")
@@ -41,7 +49,7 @@ def test_practising_is_rate_limited_per_user(client, student, content, settings)
 
 
 def test_signing_up_is_rate_limited(client, db, settings):
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "signup": "2/m"}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "signup": "2/d"}
     for n in range(2):
         data = {"username": f"yeni{n}", "password1": PASSWORD, "password2": PASSWORD}
         assert client.post("/en/accounts/signup/", data).status_code == 302
