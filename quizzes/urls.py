@@ -21,11 +21,26 @@ urlpatterns = [
     # The student's side of classes.
     path("classes/", classes.my_classes, name="my_classes"),
     path("classes/join/", classes.join, name="join_class"),
+    path("classes/join/<str:code>/", classes.join_link, name="join_link"),
     path("classes/<int:pk>/leave/", classes.leave, name="leave_class"),
     path("classes/assignments/<int:pk>/start/", classes.start_assignment, name="start_assignment"),
     # The teacher's pages.
     path("teach/", teacher.home, name="teacher_home"),
     path("teach/classes/<int:pk>/", teacher.classroom, name="teacher_class"),
+    path("teach/classes/<int:pk>/projector/", teacher.projector, name="teacher_projector"),
+    path("teach/classes/<int:pk>/archive/", teacher.archive, name="teacher_archive_class"),
+    path("teach/classes/<int:pk>/restore/", teacher.restore, name="teacher_restore_class"),
+    path("teach/classes/<int:pk>/delete/", teacher.delete_class, name="teacher_delete_class"),
+    path(
+        "teach/classes/<int:pk>/assignments/<int:assignment_pk>/extensions/",
+        teacher.extensions,
+        name="teacher_extensions",
+    ),
+    path(
+        "teach/classes/<int:pk>/assignments/<int:assignment_pk>/extensions/<int:user_pk>/remove/",
+        teacher.remove_extension,
+        name="teacher_remove_extension",
+    ),
     path(
         "teach/classes/<int:pk>/students/<int:user_pk>/remove/",
         teacher.remove_student,

@@ -10,8 +10,11 @@ from .classes import (
     JOIN_CODE_LENGTH,
     Assignment,
     Classroom,
+    Extension,
     Membership,
     Review,
+    due_for,
+    extensions_of,
     new_join_code,
 )
 from .content import (
@@ -61,6 +64,7 @@ __all__ = [
     "Department",
     "Difficulty",
     "Duty",
+    "Extension",
     "GlossaryTerm",
     "Membership",
     "Organisation",
@@ -73,6 +77,8 @@ __all__ = [
     "Source",
     "TimelineEvent",
     "Topic",
+    "due_for",
+    "extensions_of",
     "new_join_code",
     "score_percent",
     "score_percent_expression",

@@ -6,6 +6,7 @@ Translated fields (see translation.py) exist as ``<field>_tr`` and ``<field>_en`
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +97,10 @@ class Source(Publishable):
     def __str__(self):
         return f"{self.publisher}: {self.title}"
 
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:sources") + f"#source-{self.pk}"
+
 
 class Organisation(Publishable):
     """The office and the bodies around its story."""
@@ -116,6 +121,10 @@ class Organisation(Publishable):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:home") + "#bodies-heading"
 
 
 class Department(Publishable):
@@ -145,6 +154,10 @@ class Department(Publishable):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:departments") + f"#department-{self.slug}"
+
 
 class Duty(Publishable):
     """A duty of the office, or one the source says passed to the Cyber Security Presidency."""
@@ -167,6 +180,10 @@ class Duty(Publishable):
 
     def __str__(self):
         return self.text
+
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:duties") + f"#duty-{self.slug}"
 
 
 class TimelineEvent(Publishable):
@@ -200,6 +217,10 @@ class TimelineEvent(Publishable):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.title}"
+
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:timeline") + f"#event-{self.slug}"
 
 
 class Decoy(Publishable):
@@ -241,6 +262,10 @@ class GlossaryTerm(Publishable):
     def __str__(self):
         return self.term
 
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:glossary") + f"#term-{self.slug}"
+
 
 class Quiz(Publishable, QuizSettings):
     """A named quiz an editor defines; the catalogue also offers ad-hoc topic quizzes."""
@@ -258,3 +283,6 @@ class Quiz(Publishable, QuizSettings):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("quizzes:catalogue")
