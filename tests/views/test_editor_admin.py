@@ -42,7 +42,7 @@ def test_the_question_preview_is_collapsed_with_its_count(admin_client, departme
     assert count > 1
     assert '<details class="question-preview-box">' in page
     assert f"<summary>This item makes {count} questions: show them</summary>" in page
-    assert "<details class=\"question-preview-box\" open" not in page
+    assert '<details class="question-preview-box" open' not in page
 
 
 def test_the_change_page_has_view_on_site_at_the_items_anchor(admin_client, department):

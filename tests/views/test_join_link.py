@@ -71,7 +71,12 @@ def test_signing_up_comes_back_to_the_link(client, classroom):
     assert f'name="next" value="{link(classroom)}"' in html
     response = client.post(
         "/en/accounts/signup/",
-        {"username": "yeni", "password1": "uzun-bir-parola-42", "password2": "uzun-bir-parola-42", "next": link(classroom)},
+        {
+            "username": "yeni",
+            "password1": "uzun-bir-parola-42",
+            "password2": "uzun-bir-parola-42",
+            "next": link(classroom),
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == link(classroom)

@@ -15,7 +15,9 @@ def lan(settings):
 
 def test_it_shows_the_code_large_and_a_qr_code_of_the_join_link(client, teacher, classroom):
     html = as_user(client, teacher).get(f"/en/teach/classes/{classroom.pk}/projector/").content.decode()
-    assert f'<p class="projector-code"><span class="visually-hidden">Join code: </span>{classroom.join_code}</p>' in html
+    assert (
+        f'<p class="projector-code"><span class="visually-hidden">Join code: </span>{classroom.join_code}</p>' in html
+    )
     assert '<svg role="img" viewBox=' in html
     assert f"<title>QR code: the join link of “{classroom.name}”</title>" in html
     assert f"http://testserver/en/classes/join/{classroom.join_code}/" in html
