@@ -1,4 +1,4 @@
-"""The teacher's class in a browser: projector view, join link, overview, archive/delete, extensions; the editor's admin."""
+"""The teacher's class in a browser: projector, join link, overview, archive and delete, extensions; the admin."""
 
 import datetime
 
@@ -53,9 +53,9 @@ def test_the_projector_view_shows_the_code_large_and_a_qr_code(context_at, site,
     code = page.locator(".projector-code")
     assert classroom.join_code in code.inner_text()
     font_size = float(code.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
-    assert font_size >= (48 if width == 375 else 140)  # letters a back row can read
+    assert font_size >= (44 if width == 375 else 100)  # letters a back row can read
     qr = page.locator("svg.qr").bounding_box()
-    assert qr["width"] >= (250 if width == 375 else 400)
+    assert qr["width"] >= (250 if width == 375 else 320)
     assert f"{site}/{language}/classes/join/{classroom.join_code}/" in page.locator(".projector-link").inner_text()
     assert fits(page)
     assert serious_violations(page) == []
@@ -129,6 +129,8 @@ def test_archive_delete_remove_and_leave_ask_first(context_at, site, teacher_acc
     page = context_at(width)
     log_in(page, site, teacher_account.username, PASSWORD, language="en")
     page.goto(f"{site}/en/teach/classes/{classroom.pk}/")
+    assert fits(page)  # the tables scroll inside their own boxes
+    assert serious_violations(page) == []
     page.locator("main a", has_text="Remove").first.click()
     page.wait_for_url("**/remove/")
     assert "Remove Işıl Öztürk from “9-A”?" in page.locator("h1").inner_text()
