@@ -41,7 +41,7 @@ def test_a_class_from_join_code_to_downloaded_results(browser, site, teacher_acc
         page.fill("#id_title", "Görevler")
         page.select_option("#id_topic", "duties")
         page.fill("#id_length", "5")
-        page.locator("main form[method=post] button[type=submit]").last.click()
+        page.locator("section[aria-labelledby=new-assignment-heading] button[type=submit]").click()
         page.wait_for_url(f"**/teach/classes/{classroom.pk}/")
         assert "Görevler" in page.locator("main").inner_text()
         assignment = classroom.assignments.get()
