@@ -102,3 +102,10 @@ def test_signing_up_ignores_a_next_that_is_not_a_local_path(client, target):
         {"username": "yeni", "password1": "uzun-bir-parola-42", "password2": "uzun-bir-parola-42", "next": target},
     )
     assert response["Location"] == "/en/progress/"
+
+
+def test_it_runs_a_fixed_number_of_queries(client, student, classroom, count_queries):
+    as_user(client, student)
+    assert (
+        count_queries(client.get, link(classroom)) == 5
+    )  # session, user, groups, the class with its teacher, membership

@@ -41,3 +41,10 @@ def test_my_classes_links_to_the_confirmation(client, student, classroom):
 
 def test_the_confirmation_of_a_class_the_student_is_not_in_is_not_found(client, student, classroom):
     assert as_user(client, student).get(f"/en/classes/{classroom.pk}/leave/").status_code == 404
+
+
+def test_the_confirmation_runs_a_fixed_number_of_queries(client, student, classroom, count_queries):
+    Membership.objects.create(classroom=classroom, student=student)
+    as_user(client, student)
+    url = f"/en/classes/{classroom.pk}/leave/"
+    assert count_queries(client.get, url) == 4  # session, user, groups (header), the membership with its class

@@ -43,3 +43,10 @@ def test_another_teacher_cannot_remove_a_student(client, classroom, student):
 def test_it_finds_no_student_outside_the_class(client, teacher, classroom, student):
     response = as_user(client, teacher).post(f"/en/teach/classes/{classroom.pk}/students/{student.pk}/remove/")
     assert response.status_code == 404
+
+
+def test_the_confirmation_runs_a_fixed_number_of_queries(client, teacher, classroom, student, count_queries):
+    Membership.objects.create(classroom=classroom, student=student)
+    as_user(client, teacher)
+    url = f"/en/teach/classes/{classroom.pk}/students/{student.pk}/remove/"
+    assert count_queries(client.get, url) == 5  # session, user, groups, the class, the membership with its student
