@@ -82,7 +82,15 @@ def prepare():
             ("teacher", "report-student", f"{base}students/{ayse.pk}/"),
             ("teacher", "report-topics", f"{base}topics/"),
             ("teacher", "report-items", f"{base}items/"),
+            ("teacher", "teacher-projector", f"{base}projector/"),
+            ("teacher", "teacher-delete-class", f"{base}delete/"),
+            ("teacher", "teacher-remove-student", f"{base}students/{ayse.pk}/remove/"),
+            ("ayse", "join-link", f"classes/join/{classroom.join_code}/"),
+            ("ayse", "leave-class", f"classes/{classroom.pk}/leave/"),
         ]
+        first = classroom.assignments.order_by("pk").first()
+        if first is not None:
+            pages.append(("teacher", "teacher-extensions", f"{base}assignments/{first.pk}/extensions/"))
     pages.append(("editor", "admin-department", "admin/quizzes/department/1/change/"))
     return sessions, pages
 

@@ -75,3 +75,27 @@ class AssignmentForm(forms.ModelForm):
             self.initial.setdefault("due_at", now + datetime.timedelta(days=7))
         for name in ("opens_at", "due_at"):
             self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+
+
+class ExtensionForm(forms.Form):
+    """One student's later due date for one assignment; the choices are the class's students."""
+
+    student = forms.TypedChoiceField(label=_("Student"), coerce=int)
+    due_at = forms.DateTimeField(
+        label=_("New due date"),
+        widget=DateTimeLocalInput(),
+        input_formats=[DATETIME_LOCAL, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+    )
+
+    def __init__(self, *args, assignment, students, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.assignment = assignment
+        self.fields["student"].choices = [(s.pk, s.get_full_name().strip() or s.get_username()) for s in students]
+        if not self.is_bound:
+            self.initial["due_at"] = timezone.localtime(assignment.due_at + datetime.timedelta(days=2))
+
+    def clean_due_at(self):
+        due_at = self.cleaned_data["due_at"]
+        if due_at <= self.assignment.due_at:
+            raise forms.ValidationError(_("An extension gives more time: choose a date after the class's due date."))
+        return due_at

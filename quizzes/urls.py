@@ -18,17 +18,32 @@ urlpatterns = [
     path("attempts/<public_id:public_id>/", quiz.take, name="take"),
     path("attempts/<public_id:public_id>/answers/", quiz.save, name="save"),
     path("attempts/<public_id:public_id>/result/", quiz.result, name="result"),
-    path("attempts/<public_id:public_id>/questions/<int:position>/report/", problems.report, name="report_problem"),
+    path("attempts/<public_id:public_id>/questions/<id:position>/report/", problems.report, name="report_problem"),
     path("progress/", progress.progress, name="progress"),
     path("progress/practise/", progress.practise, name="practise"),
     # The student's side of classes.
     path("classes/", classes.my_classes, name="my_classes"),
     path("classes/join/", classes.join, name="join_class"),
+    path("classes/join/<str:code>/", classes.join_link, name="join_link"),
     path("classes/<id:pk>/leave/", classes.leave, name="leave_class"),
     path("classes/assignments/<id:pk>/start/", classes.start_assignment, name="start_assignment"),
     # The teacher's pages.
     path("teach/", teacher.home, name="teacher_home"),
     path("teach/classes/<id:pk>/", teacher.classroom, name="teacher_class"),
+    path("teach/classes/<id:pk>/projector/", teacher.projector, name="teacher_projector"),
+    path("teach/classes/<id:pk>/archive/", teacher.archive, name="teacher_archive_class"),
+    path("teach/classes/<id:pk>/restore/", teacher.restore, name="teacher_restore_class"),
+    path("teach/classes/<id:pk>/delete/", teacher.delete_class, name="teacher_delete_class"),
+    path(
+        "teach/classes/<id:pk>/assignments/<id:assignment_pk>/extensions/",
+        teacher.extensions,
+        name="teacher_extensions",
+    ),
+    path(
+        "teach/classes/<id:pk>/assignments/<id:assignment_pk>/extensions/<id:user_pk>/remove/",
+        teacher.remove_extension,
+        name="teacher_remove_extension",
+    ),
     path(
         "teach/classes/<id:pk>/students/<id:user_pk>/remove/",
         teacher.remove_student,

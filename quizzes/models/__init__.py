@@ -11,8 +11,11 @@ from .classes import (
     JOIN_CODE_LENGTH,
     Assignment,
     Classroom,
+    Extension,
     Membership,
     Review,
+    due_for,
+    extensions_of,
     new_join_code,
 )
 from .content import (
@@ -67,6 +70,7 @@ __all__ = [
     "Department",
     "Difficulty",
     "Duty",
+    "Extension",
     "GlossaryTerm",
     "Membership",
     "Organisation",
@@ -79,6 +83,8 @@ __all__ = [
     "Source",
     "TimelineEvent",
     "Topic",
+    "due_for",
+    "extensions_of",
     "new_join_code",
     "open_report_counts",
     "score_percent",

@@ -26,6 +26,8 @@ class Classroom(models.Model):
         settings.AUTH_USER_MODEL, through="Membership", related_name="enrolled_classrooms", blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Archived classes leave the lists and take no new students; their reports stay.
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -102,7 +104,10 @@ class Assignment(QuizSettings):
 
     def shows_answers(self, attempt, now):
         """Whether ``attempt``'s result page may show the right answers and explanations at ``now``."""
-        if self.review == Review.AFTER_EACH_ATTEMPT or now >= self.due_at:
+        if self.review == Review.AFTER_EACH_ATTEMPT:
+            return True
+        # An extension only ever moves the date later, so it is read only once the class's date has passed.
+        if now >= self.due_at and now >= due_for(self, extensions_of([self.pk], attempt.user_id), attempt.user_id):
             return True
         if self.review == Review.AFTER_DUE_DATE:
             return False
@@ -112,3 +117,40 @@ class Assignment(QuizSettings):
                 user_id=attempt.user_id, number__gte=self.max_attempts, submitted_at__isnull=False
             ).exists()
         )
+
+
+class Extension(models.Model):
+    """One student's later due date for one assignment (Moodle's user override).
+
+    The assignment's own dates stay as they are; wherever a page decides whether
+    the work is late or missing for that student, the extended date counts.
+    """
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="extensions")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="extensions")
+    due_at = models.DateTimeField(_("new due date"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assignment", "student"], name="one_extension")]
+        verbose_name = _("extension")
+        verbose_name_plural = _("extensions")
+
+    def __str__(self):
+        return f"{self.assignment_id} for {self.student_id} until {self.due_at:%Y-%m-%d %H:%M}"
+
+
+def due_for(assignment, extensions, student_id):
+    """When ``assignment`` is due for one student: their extension's date if they have one.
+
+    ``extensions`` is {(assignment id, student id): due date}, as extensions_of() reads it.
+    """
+    return extensions.get((assignment.pk, student_id), assignment.due_at)
+
+
+def extensions_of(assignments, student=None):
+    """{(assignment id, student id): extended due date} for these assignments (one query)."""
+    rows = Extension.objects.filter(assignment__in=assignments)
+    if student is not None:
+        rows = rows.filter(student=student)
+    return {(a, s): d for a, s, d in rows.values_list("assignment_id", "student_id", "due_at")}

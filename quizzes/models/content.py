@@ -6,6 +6,7 @@ Translated fields (see translation.py) exist as ``<field>_tr`` and ``<field>_en`
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -137,6 +138,10 @@ class Source(Publishable):
     def __str__(self):
         return f"{self.publisher}: {self.title}"
 
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:sources") + f"#source-{self.pk}"
+
 
 class Organisation(Based, Publishable):
     """The office and the bodies around its story."""
@@ -157,6 +162,10 @@ class Organisation(Based, Publishable):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:home") + "#bodies-heading"
 
 
 class Department(Based, Publishable):
@@ -196,6 +205,10 @@ class Department(Based, Publishable):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:departments") + f"#department-{self.slug}"
+
 
 class Duty(Based, Publishable):
     """A duty of the office, or one the source says passed to the Cyber Security Presidency."""
@@ -218,6 +231,10 @@ class Duty(Based, Publishable):
 
     def __str__(self):
         return self.text
+
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:duties") + f"#duty-{self.slug}"
 
 
 class TimelineEvent(Based, Publishable):
@@ -264,6 +281,10 @@ class TimelineEvent(Based, Publishable):
         if errors:
             raise ValidationError(errors)
         super().clean()
+
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:timeline") + f"#event-{self.slug}"
 
 
 class Decoy(Publishable):
@@ -312,6 +333,10 @@ class GlossaryTerm(Based, Publishable):
     def __str__(self):
         return self.term
 
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:glossary") + f"#term-{self.slug}"
+
 
 class Quiz(Publishable, QuizSettings):
     """A named quiz an editor defines; the catalogue also offers ad-hoc topic quizzes."""
@@ -329,3 +354,6 @@ class Quiz(Publishable, QuizSettings):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("quizzes:catalogue")

@@ -11,6 +11,7 @@ CSS classes and links are chosen in presentation.py and the templates.
 """
 
 from .classes import (
+    SORTS,
     AssignmentSummary,
     ClassOverview,
     StudentReport,
@@ -36,9 +37,11 @@ from .common import (
     assignments_of,
     assignments_with_submissions,
     cell,
+    deletion_summary,
     display_name,
     histogram,
     members,
+    membership,
     questions_of_attempts,
     representative_questions,
     summarise_attempts,
@@ -73,6 +76,7 @@ __all__ = [
     "LATE",
     "MISSING",
     "NOT_STARTED",
+    "SORTS",
     "STATUSES",
     "UPCOMING",
     "AssignmentSummary",
@@ -103,6 +107,7 @@ __all__ = [
     "item_sums",
     "learner_progress",
     "members",
+    "membership",
     "most_missed",
     "most_missed_questions",
     "questions_of_attempts",
@@ -111,6 +116,7 @@ __all__ = [
     "student_report",
     "submitted_answers",
     "summarise_attempts",
+    "deletion_summary",
     "teacher_classrooms",
     "topic_mastery",
     "topic_report",

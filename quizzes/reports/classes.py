@@ -12,7 +12,17 @@ from django.db.models import Count, Max, Min, Q, Sum
 from django.utils import timezone
 
 from .. import statistics
-from ..models import Answer, Assignment, Attempt, Classroom, score_percent_expression, topic_order
+from ..languages import turkish_sort_key
+from ..models import (
+    Answer,
+    Assignment,
+    Attempt,
+    Classroom,
+    due_for,
+    extensions_of,
+    score_percent_expression,
+    topic_order,
+)
 from .common import UPCOMING, assignments_of, cell, display_name, histogram, members, summarise_attempts
 from .learner import most_missed_questions, topic_mastery
 
@@ -27,6 +37,25 @@ class StudentRow:
     @property
     def name(self):
         return display_name(self.student)
+
+    @property
+    def mean(self):
+        """The mean of the student's assignment scores (None before any score)."""
+        scores = [c.percent for c in self.cells if c.percent is not None]
+        return statistics.mean(scores) if scores else None
+
+
+# The overview's orders: ?sort=name (the default), -name, score (lowest first), -score.
+SORTS = ("name", "-name", "score", "-score")
+
+
+def sort_rows(rows, sort):
+    """Rows in the order asked for; students without a score come last in either score order."""
+    if sort in ("score", "-score"):
+        scored = sorted((r for r in rows if r.mean is not None), key=lambda r: r.mean, reverse=sort == "-score")
+        return scored + [r for r in rows if r.mean is None]
+    by_name = sorted(rows, key=lambda r: (turkish_sort_key(r.name), r.student.pk))
+    return by_name[::-1] if sort == "-name" else by_name
 
 
 @dataclass
@@ -74,13 +103,20 @@ def _sums_by_student(classroom):
     return {(r["user_id"], r["assignment_id"]): r for r in rows}
 
 
-def class_overview(classroom, now=None):
-    """Students × assignments with scores and statuses; means, medians, completion (three queries)."""
+def class_overview(classroom, now=None, sort="name"):
+    """Students × assignments with scores, statuses and extensions; means, medians, completion (four queries)."""
     now = now or timezone.now()
     students = members(classroom)
     assignments = assignments_of(classroom)
     found = _sums_by_student(classroom)
-    rows = [StudentRow(student=s, cells=[cell(a, found.get((s.pk, a.pk)), now) for a in assignments]) for s in students]
+    extensions = extensions_of(assignments)
+    rows = [
+        StudentRow(
+            student=s,
+            cells=[cell(a, found.get((s.pk, a.pk)), now, due_for(a, extensions, s.pk)) for a in assignments],
+        )
+        for s in students
+    ]
     summaries = []
     for column, assignment in enumerate(assignments):
         cells = [row.cells[column] for row in rows]
@@ -101,7 +137,7 @@ def class_overview(classroom, now=None):
     return ClassOverview(
         classroom=classroom,
         assignments=assignments,
-        rows=rows,
+        rows=sort_rows(rows, sort),
         summaries=summaries,
         histogram=histogram(all_scores),
         completion=completion,
@@ -126,7 +162,7 @@ class StudentReport:
 
 
 def student_report(classroom, student, now=None, missed_limit=10):
-    """A student's attempts at the class's assignments, topic mastery and most missed questions (five queries)."""
+    """A student's attempts, extensions, topic mastery and most missed questions (six queries)."""
     now = now or timezone.now()
     assignments = assignments_of(classroom)
     attempts = list(
@@ -138,15 +174,22 @@ def student_report(classroom, student, now=None, missed_limit=10):
     by_assignment = {}
     for attempt in attempts:  # at most max_attempts rows per assignment
         by_assignment.setdefault(attempt.assignment_id, []).append(attempt)
+    extensions = extensions_of(assignments, student)
     cells = [
-        cell(a, summarise_attempts(by_assignment[a.pk]) if a.pk in by_assignment else None, now) for a in assignments
+        cell(
+            a,
+            summarise_attempts(by_assignment[a.pk]) if a.pk in by_assignment else None,
+            now,
+            due_for(a, extensions, student.pk),
+        )
+        for a in assignments
     ]
     answers = Answer.objects.filter(
         attempt__assignment__classroom=classroom, attempt__user=student, attempt__submitted_at__isnull=False
     )
     submitted = [a for a in attempts if a.submitted_at is not None]
     for attempt in submitted:
-        attempt.late = attempt.submitted_at > attempt.assignment.due_at
+        attempt.late = attempt.submitted_at > due_for(attempt.assignment, extensions, student.pk)
     submitted.sort(key=lambda a: (a.submitted_at, a.pk))
     return StudentReport(
         classroom=classroom,

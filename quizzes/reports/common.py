@@ -13,7 +13,7 @@ from django.db.models import Count, Min, Q, Subquery
 
 from .. import statistics
 from ..languages import turkish_sort_key
-from ..models import Assignment, Attempt, Classroom, score_percent
+from ..models import Assignment, Attempt, Classroom, Membership, score_percent
 
 # --- Statuses ------------------------------------------------------------------
 
@@ -27,20 +27,22 @@ STATUSES = (UPCOMING, NOT_STARTED, IN_PROGRESS, DONE, LATE, MISSING)
 COMPLETED = {DONE, LATE}
 
 
-def assignment_status(assignment, *, submitted, unsubmitted, first_submitted_at, now):
+def assignment_status(assignment, *, submitted, unsubmitted, first_submitted_at, now, due_at=None):
     """One student's status for one assignment.
 
     Done once something was submitted (late if the first submission came after
     the due date: late work is accepted, and marked); in progress while an
-    attempt is open; otherwise not started, or missing once past due.
+    attempt is open; otherwise not started, or missing once past due. ``due_at``
+    is the student's own due date when they have an extension (models.due_for).
     """
+    due_at = due_at or assignment.due_at
     if submitted:
-        return LATE if first_submitted_at and first_submitted_at > assignment.due_at else DONE
+        return LATE if first_submitted_at and first_submitted_at > due_at else DONE
     if unsubmitted:
         return IN_PROGRESS
     if now < assignment.opens_at:
         return UPCOMING
-    if now > assignment.due_at:
+    if now > due_at:
         return MISSING
     return NOT_STARTED
 
@@ -61,6 +63,7 @@ class Cell:
     submitted: int = 0
     percent: float | None = None
     first_submitted_at: datetime.datetime | None = None
+    extended_to: datetime.datetime | None = None  # the student's own due date, when extended
 
     @property
     def is_completed(self):
@@ -84,9 +87,13 @@ def summarise_attempts(attempts):
     }
 
 
-def cell(assignment, found, now):
-    """The Cell for one student and assignment from their summed attempts (None: no attempt)."""
+def cell(assignment, found, now, due_at=None):
+    """The Cell for one student and assignment from their summed attempts (None: no attempt).
+
+    ``due_at``: the student's extended due date, if they have one.
+    """
     found = found or {}
+    extended_to = due_at if due_at and due_at != assignment.due_at else None
     result = Cell(
         assignment=assignment,
         status=assignment_status(
@@ -95,9 +102,11 @@ def cell(assignment, found, now):
             unsubmitted=found.get("unsubmitted", 0),
             first_submitted_at=found.get("first_submitted_at"),
             now=now,
+            due_at=extended_to,
         ),
         submitted=found.get("submitted", 0),
         first_submitted_at=found.get("first_submitted_at"),
+        extended_to=extended_to,
     )
     if result.submitted:
         result.percent = assignment_score(assignment, best=found.get("best"), first=found.get("first"))
@@ -111,15 +120,24 @@ def display_name(user):
     return user.get_full_name().strip() or user.get_username()
 
 
-def teacher_classrooms(teacher):
-    """The teacher's classes with their numbers of students and assignments (one query)."""
+def teacher_classrooms(teacher, archived=False):
+    """The teacher's classes (or archived classes) with their numbers of students and assignments (one query)."""
     return list(
-        Classroom.objects.filter(teacher=teacher)
+        Classroom.objects.filter(teacher=teacher, archived_at__isnull=archived is False)
         .annotate(
             student_count=Count("memberships", distinct=True),
             assignment_count=Count("assignments", distinct=True),
         )
         .order_by("name", "pk")
+    )
+
+
+def membership(classroom_pk, student_pk):
+    """The student's membership of the class, with both (one query); None when they are not in it."""
+    return (
+        Membership.objects.select_related("classroom", "student")
+        .filter(classroom__pk=classroom_pk, student__pk=student_pk)
+        .first()
     )
 
 
@@ -171,3 +189,12 @@ def questions_of_attempts(attempt_ids):
         for question in questions or []:
             found.setdefault(question.get("key"), question)
     return found
+
+
+def deletion_summary(classroom):
+    """What deleting the class takes with it: memberships, assignments, attempts (three counts, no joins)."""
+    return {
+        "memberships": classroom.memberships.count(),
+        "assignments": classroom.assignments.count(),
+        "attempts": Attempt.objects.filter(assignment__classroom=classroom).count(),
+    }

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from ..models import Assignment, Attempt, Classroom
+from ..models import Assignment, Attempt, Classroom, due_for, extensions_of
 from .common import Cell, cell, summarise_attempts
 
 
@@ -33,10 +33,12 @@ class StudentClass:
 
 
 def student_classes(student, now=None):
-    """The student's classes with their assignments, statuses and attempts (three queries)."""
+    """The student's classes with their assignments, statuses, extensions and attempts (four queries)."""
     now = now or timezone.now()
     classrooms = list(
-        Classroom.objects.filter(memberships__student=student).select_related("teacher").order_by("name", "pk")
+        Classroom.objects.filter(memberships__student=student, archived_at__isnull=True)
+        .select_related("teacher")
+        .order_by("name", "pk")
     )
     assignments = list(
         Assignment.objects.filter(classroom__in=[c.pk for c in classrooms]).order_by("due_at", "opens_at", "pk")
@@ -46,6 +48,7 @@ def student_classes(student, now=None):
         .defer("questions")
         .order_by("started_at", "pk")
     )
+    extensions = extensions_of([a.pk for a in assignments], student)
     by_assignment = {}
     for attempt in attempts:  # at most max_attempts per assignment
         by_assignment.setdefault(attempt.assignment_id, []).append(attempt)
@@ -56,7 +59,12 @@ def student_classes(student, now=None):
         found[assignment.classroom_id].assignments.append(
             StudentAssignment(
                 assignment=assignment,
-                cell=cell(assignment, summarise_attempts(mine) if mine else None, now),
+                cell=cell(
+                    assignment,
+                    summarise_attempts(mine) if mine else None,
+                    now,
+                    due_for(assignment, extensions, student.pk),
+                ),
                 attempts_used=len(mine),
                 open_attempt=next((a for a in mine if a.submitted_at is None), None),
                 last_submitted=max(submitted, key=lambda a: a.submitted_at, default=None),

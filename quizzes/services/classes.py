@@ -11,7 +11,7 @@ import time
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
-from ..models import Assignment, Attempt, Classroom, Membership, new_join_code
+from ..models import Assignment, Attempt, Classroom, Extension, Membership, new_join_code
 from ..owners import Owner
 from . import attempts
 
@@ -84,19 +84,29 @@ def _record_wrong_code(user):
 # --- Students ----------------------------------------------------------------------------------
 
 
+def class_for_code(student, code):
+    """The class (not archived) whose join code is ``code``, as a join link shows it before joining.
+
+    Counts as a typed code: a wrong one counts against the account's allowance, so
+    opening made-up join links is no faster a way to guess codes than typing them.
+    """
+    wait = wrong_code_wait(student)
+    if wait:
+        raise TooManyWrongCodes(wait)
+    classroom = Classroom.objects.select_related("teacher").filter(join_code=code, archived_at__isnull=True).first()
+    if classroom is None:
+        _record_wrong_code(student)
+        raise NoSuchCode
+    return classroom
+
+
 def join_class(student, code):
     """Put ``student`` in the class whose join code is ``code``; returns ``(classroom, joined)``.
 
     ``joined`` is False when the student was in the class already. A blocked account is refused
     before the code is looked up, so a blocked guesser learns nothing about the codes it types.
     """
-    wait = wrong_code_wait(student)
-    if wait:
-        raise TooManyWrongCodes(wait)
-    classroom = Classroom.objects.filter(join_code=code).first()
-    if classroom is None:
-        _record_wrong_code(student)
-        raise NoSuchCode
+    classroom = class_for_code(student, code)
     if classroom.teacher_id == student.pk:
         raise OwnClass
     _membership, joined = Membership.objects.get_or_create(classroom=classroom, student=student)
@@ -105,7 +115,9 @@ def join_class(student, code):
 
 def leave_class(student, classroom_pk):
     """Take ``student`` out of the class; returns the class. Past attempts stay with the student."""
-    membership = Membership.objects.select_related("classroom").filter(classroom=classroom_pk, student=student).first()
+    membership = (
+        Membership.objects.select_related("classroom").filter(classroom__pk=classroom_pk, student=student).first()
+    )
     if membership is None:
         raise NotAMember
     membership.delete()
@@ -178,8 +190,43 @@ def give_assignment(classroom, assignment):
 
 def remove_student(classroom, student_pk):
     """Take a student out of the teacher's class; returns the student. Their past attempts stay in the reports."""
-    membership = Membership.objects.select_related("student").filter(classroom=classroom, student=student_pk).first()
+    membership = (
+        Membership.objects.select_related("student").filter(classroom=classroom, student__pk=student_pk).first()
+    )
     if membership is None:
         raise NotAMember
     membership.delete()
     return membership.student
+
+
+def archive_classroom(classroom, now):
+    """Hide the class from the lists and close it to new students; its reports stay."""
+    classroom.archived_at = now
+    classroom.save(update_fields=["archived_at"])
+
+
+def restore_classroom(classroom):
+    classroom.archived_at = None
+    classroom.save(update_fields=["archived_at"])
+
+
+def delete_classroom(classroom):
+    """Delete the class with its memberships, assignments, extensions and the attempts at them."""
+    with transaction.atomic():
+        classroom.delete()
+
+
+def extend_due_date(assignment, student_pk, due_at):
+    """Give one student of the assignment's class a later due date (replacing an earlier extension)."""
+    if not Membership.objects.filter(classroom=assignment.classroom_id, student__pk=student_pk).exists():
+        raise NotAMember
+    extension, _created = Extension.objects.update_or_create(
+        assignment=assignment, student_id=student_pk, defaults={"due_at": due_at}
+    )
+    return extension
+
+
+def remove_extension(assignment, student_pk):
+    """The student is due on the class's date again; False when they had no extension."""
+    deleted, _by_model = Extension.objects.filter(assignment=assignment, student__pk=student_pk).delete()
+    return bool(deleted)

@@ -15,8 +15,10 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import UserCreationForm
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -66,11 +68,21 @@ class PasswordResetView(auth_views.PasswordResetView):
 password_reset = limited("password_reset")(PasswordResetView.as_view())
 
 
+def _safe_next(request):
+    """The ?next= page to go on to after signing up (a join link, say), if it is on this site; else None."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    local = target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    )
+    return target if local else None
+
+
 @limited("signup")
 @sensitive_post_parameters("password1", "password2")
 def signup(request):
+    next_url = _safe_next(request)
     if request.user.is_authenticated:
-        return redirect("quizzes:progress")
+        return HttpResponseRedirect(next_url) if next_url else redirect("quizzes:progress")
     if request.method == "POST":
         form = UserCreationForm(request.POST)
         if form.is_valid():
@@ -81,6 +93,6 @@ def signup(request):
             messages.success(request, _("Welcome! Your account is ready."))
             if kept:
                 messages.info(request, _("The quizzes you took as a guest are now in your progress."))
-            return redirect("quizzes:progress")
-        return render(request, "registration/signup.html", {"form": form}, status=400)
-    return render(request, "registration/signup.html", {"form": UserCreationForm()})
+            return HttpResponseRedirect(next_url) if next_url else redirect("quizzes:progress")
+        return render(request, "registration/signup.html", {"form": form, "next": next_url}, status=400)
+    return render(request, "registration/signup.html", {"form": UserCreationForm(), "next": next_url})

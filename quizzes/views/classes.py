@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import reports
 from ..forms import JoinForm
+from ..models import Membership
 from ..services import attempts, classes
 
 
@@ -66,8 +67,40 @@ def join(request):
 
 
 @login_required
-@require_POST
+@require_GET
+def join_link(request, code):
+    """A class's join link (from the projector's QR code or a message): which class, and one button to join.
+
+    Opening it joins nobody: joining is the form's POST. Logged out, the login and
+    sign-up pages bring the student back here (?next=).
+    """
+    form = JoinForm({"code": code})
+    if not form.is_valid():
+        raise Http404
+    try:
+        classroom = classes.class_for_code(request.user, form.cleaned_data["code"])
+    except classes.TooManyWrongCodes as refused:
+        messages.error(request, _wait_message(refused.wait_seconds))
+        return redirect("quizzes:my_classes")
+    except classes.NoSuchCode:
+        raise Http404 from None
+    member = Membership.objects.filter(classroom=classroom, student=request.user).exists()
+    return render(
+        request,
+        "quizzes/classes/join_link.html",
+        {"classroom": classroom, "code": classroom.join_code, "member": member},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def leave(request, pk):
+    """GET: what leaving means, and a button; POST: leave."""
+    if request.method == "GET":
+        found = reports.membership(pk, request.user.pk)
+        if found is None:
+            raise Http404
+        return render(request, "quizzes/classes/leave.html", {"classroom": found.classroom})
     try:
         classroom = classes.leave_class(request.user, pk)
     except classes.NotAMember:

@@ -9,15 +9,18 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import exports, reports
-from ..models import Assignment, Classroom
+from ..models import Assignment, Classroom, Extension
+from ..qr import qr_svg
 from ..reports import presentation
 from ..roles import teacher_required
 from ..services import classes
-from ..teacher_forms import AssignmentForm, ClassroomForm
+from ..teacher_forms import AssignmentForm, ClassroomForm, ExtensionForm
 
 
 def _own_classroom(request, pk):
@@ -43,7 +46,11 @@ def home(request):
     return render(
         request,
         "quizzes/teacher/home.html",
-        {"form": form, "classrooms": reports.teacher_classrooms(request.user)},
+        {
+            "form": form,
+            "classrooms": reports.teacher_classrooms(request.user),
+            "archived": reports.teacher_classrooms(request.user, archived=True),
+        },
         status=400 if form.is_bound else 200,
     )
 
@@ -65,15 +72,112 @@ def classroom(request, pk):
             "students": reports.members(classroom),
             "assignments": reports.assignments_with_submissions(classroom),
             "form": form,
+            "join_url": _join_url(request, classroom),
         },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _join_url(request, classroom):
+    """The class's join link on the host the teacher is using, so a laptop's LAN address works too."""
+    return request.build_absolute_uri(reverse("quizzes:join_link", args=[classroom.join_code]))
+
+
+@teacher_required
+@require_GET
+def projector(request, pk):
+    """The join code in letters a back row can read, and a QR code of the join link."""
+    classroom = _own_classroom(request, pk)
+    join_url = _join_url(request, classroom)
+    title = _("QR code: the join link of “%(name)s”") % {"name": classroom.name}
+    return render(
+        request,
+        "quizzes/teacher/projector.html",
+        {"classroom": classroom, "join_url": join_url, "qr": qr_svg(join_url, title)},
+    )
+
+
+@teacher_required
+@require_POST
+def archive(request, pk):
+    classroom = _own_classroom(request, pk)
+    classes.archive_classroom(classroom, timezone.now())
+    messages.success(
+        request, _("“%(name)s” is archived: hidden from the lists, its reports kept.") % {"name": classroom.name}
+    )
+    return redirect("quizzes:teacher_home")
+
+
+@teacher_required
+@require_POST
+def restore(request, pk):
+    classroom = _own_classroom(request, pk)
+    classes.restore_classroom(classroom)
+    messages.success(request, _("“%(name)s” is back in your classes.") % {"name": classroom.name})
+    return redirect("quizzes:teacher_class", pk=classroom.pk)
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def delete_class(request, pk):
+    """GET: what deleting takes with it, and a button; POST: delete."""
+    classroom = _own_classroom(request, pk)
+    if request.method == "GET":
+        context = {"classroom": classroom, "summary": reports.deletion_summary(classroom)}
+        return render(request, "quizzes/teacher/delete_class.html", context)
+    name = classroom.name
+    classes.delete_classroom(classroom)
+    messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
+    return redirect("quizzes:teacher_home")
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def extensions(request, pk, assignment_pk):
+    """The assignment's extensions: give one student a later due date, or take one back."""
+    classroom = _own_classroom(request, pk)
+    assignment = get_object_or_404(Assignment, pk=assignment_pk, classroom=classroom)
+    students = reports.members(classroom)
+    form = ExtensionForm(request.POST or None, assignment=assignment, students=students)
+    if request.method == "POST" and form.is_valid():
+        try:
+            classes.extend_due_date(assignment, form.cleaned_data["student"], form.cleaned_data["due_at"])
+        except classes.NotAMember:
+            raise Http404 from None
+        messages.success(request, _("Extension saved."))
+        return redirect("quizzes:teacher_extensions", pk=classroom.pk, assignment_pk=assignment.pk)
+    given = Extension.objects.filter(assignment=assignment).select_related("student").order_by("due_at", "pk")
+    return render(
+        request,
+        "quizzes/teacher/extensions.html",
+        {"classroom": classroom, "assignment": assignment, "form": form, "extensions": list(given)},
         status=400 if form.is_bound else 200,
     )
 
 
 @teacher_required
 @require_POST
-def remove_student(request, pk, user_pk):
+def remove_extension(request, pk, assignment_pk, user_pk):
     classroom = _own_classroom(request, pk)
+    assignment = get_object_or_404(Assignment, pk=assignment_pk, classroom=classroom)
+    if not classes.remove_extension(assignment, user_pk):
+        raise Http404
+    messages.success(request, _("Extension removed: the class's due date applies again."))
+    return redirect("quizzes:teacher_extensions", pk=classroom.pk, assignment_pk=assignment.pk)
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def remove_student(request, pk, user_pk):
+    """GET: what removing means, and a button; POST: remove."""
+    classroom = _own_classroom(request, pk)
+    if request.method == "GET":
+        found = reports.membership(classroom.pk, user_pk)
+        if found is None:
+            raise Http404
+        student = found.student
+        context = {"classroom": classroom, "student": student, "name": reports.display_name(student)}
+        return render(request, "quizzes/teacher/remove_student.html", context)
     try:
         student = classes.remove_student(classroom, user_pk)
     except classes.NotAMember:
@@ -94,13 +198,17 @@ def remove_student(request, pk, user_pk):
 @require_GET
 def class_report(request, pk):
     classroom = _own_classroom(request, pk)
-    overview = reports.class_overview(classroom)
+    sort = request.GET.get("sort", "name")
+    if sort not in reports.SORTS:
+        sort = "name"
+    overview = reports.class_overview(classroom, sort=sort)
     return render(
         request,
         "quizzes/teacher/class_report.html",
         {
             "classroom": classroom,
             "overview": overview,
+            "sort": sort,
             "histogram_chart": presentation.histogram_chart(overview.histogram),
         },
     )

@@ -15,11 +15,21 @@ def test_it_removes_a_student(client, teacher, classroom, student):
     assert not Membership.objects.exists()
 
 
-def test_it_rejects_get(client, teacher, classroom, student):
+def test_get_asks_for_confirmation_and_removes_nobody(client, teacher, classroom, student):
     Membership.objects.create(classroom=classroom, student=student)
     response = as_user(client, teacher).get(f"/en/teach/classes/{classroom.pk}/students/{student.pk}/remove/")
-    assert response.status_code == 405
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Remove ogrenci from “9-A Dijital Dönüşüm”?" in html or "from “9-A Dijital Dönüşüm”?" in html
+    assert f'method="post" action="/en/teach/classes/{classroom.pk}/students/{student.pk}/remove/"' in html
     assert Membership.objects.exists()
+
+
+def test_the_class_page_links_to_the_confirmation(client, teacher, classroom, student):
+    Membership.objects.create(classroom=classroom, student=student)
+    html = as_user(client, teacher).get(f"/en/teach/classes/{classroom.pk}/").content.decode()
+    assert f'<a href="/en/teach/classes/{classroom.pk}/students/{student.pk}/remove/">Remove' in html
+    assert f'action="/en/teach/classes/{classroom.pk}/students/{student.pk}/remove/"' not in html
 
 
 def test_another_teacher_cannot_remove_a_student(client, classroom, student):
@@ -33,3 +43,10 @@ def test_another_teacher_cannot_remove_a_student(client, classroom, student):
 def test_it_finds_no_student_outside_the_class(client, teacher, classroom, student):
     response = as_user(client, teacher).post(f"/en/teach/classes/{classroom.pk}/students/{student.pk}/remove/")
     assert response.status_code == 404
+
+
+def test_the_confirmation_runs_a_fixed_number_of_queries(client, teacher, classroom, student, count_queries):
+    Membership.objects.create(classroom=classroom, student=student)
+    as_user(client, teacher)
+    url = f"/en/teach/classes/{classroom.pk}/students/{student.pk}/remove/"
+    assert count_queries(client.get, url) == 5  # session, user, groups, the class, the membership with its student

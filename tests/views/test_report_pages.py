@@ -69,13 +69,13 @@ def test_another_teacher_finds_nothing(client, small_class):
 
 # Session, user and Teachers group (3), the class (1), then the report's own queries.
 PAGES = {
-    "report/": 7,  # students, assignments, one GROUP BY over attempts
-    "students/{student}/": 10,  # + student, assignments, attempts, topics, missed, their question texts
+    "report/": 8,  # students, assignments, one GROUP BY over attempts, extensions
+    "students/{student}/": 11,  # + student, assignments, attempts, topics, missed, their question texts
     "topics/": 6,  # assignments, one GROUP BY over answers
     # assignments, one GROUP BY over answers (per key and option), question texts, open problem reports, attempt totals
     "items/": 9,
     "items/?assignment={first}": 10,  # + the assignment filter
-    "export/results.xlsx": 7,
+    "export/results.xlsx": 8,  # + extensions
     "export/items.csv": 9,
 }
 

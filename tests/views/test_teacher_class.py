@@ -31,7 +31,7 @@ def test_it_shows_code_students_and_assignments(client, teacher, classroom):
     assert classroom.join_code in html
     assert "Ayşe Yıldız" in html
     assert "Daireler testi" in html
-    assert f'action="/en/teach/classes/{classroom.pk}/students/{ayse.pk}/remove/"' in html
+    assert f'href="/en/teach/classes/{classroom.pk}/students/{ayse.pk}/remove/"' in html
 
 
 def assignment_data(**changes):
