@@ -28,6 +28,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# `make classroom` (deploy/classroom.py) serves a class from a laptop: its LAN address(es) join the allowed hosts.
+for _address in [a for a in os.environ.get("CLASSROOM_ADDRESSES", "").split(",") if a]:
+    ALLOWED_HOSTS.append(_address)
+    CSRF_TRUSTED_ORIGINS.append(f"http://{_address}:{os.environ.get('CLASSROOM_PORT', '8000')}")
 
 INSTALLED_APPS = [
     # modeltranslation must come before admin to patch its forms.
@@ -91,6 +95,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database serving a classroom (`make classroom`): readers never wait for the writer
+    # (WAL), a write transaction takes the lock when it begins rather than failing midway
+    # ("database is locked"), and a writer waits up to 20 s for another instead of erroring.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -146,6 +159,11 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+
+# Sessions: with a shared cache (Redis), read from the cache and written through to the database,
+# so a signed-in request costs no session query and a Redis restart signs nobody out.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Requests larger than this are refused with 400 before a view sees them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024

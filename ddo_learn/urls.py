@@ -4,9 +4,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from quizzes.views import accounts
+from quizzes.views import accounts, health
 
-urlpatterns = i18n_patterns(
+urlpatterns = [path("health/", health.health, name="health")] + i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/signup/", accounts.signup, name="signup"),
