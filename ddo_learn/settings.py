@@ -20,6 +20,9 @@ def env_bool(name, default):
 
 
 DEBUG = env_bool("DEBUG", True)
+# `make classroom` (deploy/classroom.py): production settings on a laptop serving its class over the
+# school's Wi-Fi, plain http on the local network, the embedded SQLite and no Redis.
+CLASSROOM = env_bool("CLASSROOM", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -150,6 +153,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
+    # A laptop's gunicorn workers share files in a folder of their own.
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CLASSROOM_CACHE_DIR", str(BASE_DIR / ".classroom-cache")),
+    }
+    if CLASSROOM
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Rendered HTML of {% cache %} blocks (a quiz's questions, a result, the menu), kept apart from
     # the throttle counters in "default" so that many fragments never push a counter out.
@@ -254,11 +263,12 @@ ITEM_FLAGS = {
 }
 
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # A classroom laptop has no certificate: plain http on the local network.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not CLASSROOM)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SESSION_COOKIE_SECURE = not CLASSROOM
+    CSRF_COOKIE_SECURE = not CLASSROOM
+    SECURE_HSTS_SECONDS = 0 if CLASSROOM else int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
