@@ -84,7 +84,7 @@ class Browser:
 
     def _once(self, method, path, form):
         if self.connection is None:
-            self.connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            self.connection = http.client.HTTPConnection(self.host, self.port, timeout=90)  # a phone waits as long
         headers = {"Host": self.host_header}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())

@@ -1,15 +1,14 @@
 """Whole learning pages for anonymous visitors, cached per language and content version.
 
 A visitor with no session cookie and no pending message is anonymous for certain, and every such
-visitor sees the same page for the same path and language: the page is rendered once and then
-served from the default cache (Redis in production, shared by every worker and instance) without a
-query, a session or a template. Anyone else (signed in, a guest with a session, a message to
-show, a query string) gets the page rendered as before.
+visitor sees the same page for the same path and language: each worker renders the page once
+and then serves it from its memory without a query, a session or a template. Anyone else (signed
+in, a guest with a session, a message to show, a query string) gets the page rendered as before.
 
-The content version is a token in the same cache: saving or deleting any published content
+The content version is a token in the default cache (Redis in production, shared by every worker
+and instance), read on each such request (one small round trip): saving or deleting any content
 (an editor's save in the admin, the publish and unpublish actions, load_demo) replaces it, so
-every cached page is stale at once on every instance. The version and the page are read in one
-round trip (``get_many``).
+every worker's pages are stale at once on every instance.
 """
 
 import time
@@ -23,7 +22,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 VERSION_KEY = "ddo:content-version"
-PAGE_SECONDS = 24 * 3600
+# The pages themselves, per process: (language, path) -> (version, HTML, Content-Type). The
+# decorated views have fixed paths under two language prefixes, so this holds a dozen pages.
+_pages = {}
 
 
 def bump(**kwargs):
@@ -52,25 +53,29 @@ def _anonymous_for_certain(request):
     )
 
 
+def _version():
+    version = cache.get(VERSION_KEY)
+    if version is None:  # a cache emptied or restarted: a new version, so no old page is trusted
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
 def cached_for_visitors(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _anonymous_for_certain(request):
             return view(request, *args, **kwargs)
-        key = f"ddo:page:{get_language()}:{request.path}"
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, time.time_ns(), None)
-            version = cache.get(VERSION_KEY)
-        entry = found.get(key)
+        key = (get_language(), request.path)
+        version = _version()
+        entry = _pages.get(key)
         if entry is not None and entry[0] == version:
             response = HttpResponse(entry[1], content_type=entry[2])
         else:
             response = view(request, *args, **kwargs)
             # A page that set a cookie (a CSRF token, a session) is someone's: never shared.
             if response.status_code == 200 and not response.cookies and not response.streaming:
-                cache.set(key, (version, response.content, response["Content-Type"]), PAGE_SECONDS)
+                _pages[key] = (version, response.content, response["Content-Type"])
         # A shared proxy must not give this page to a visitor who has a session.
         patch_vary_headers(response, ["Cookie"])
         return response
