@@ -32,6 +32,7 @@ SETTINGS = {
     "ALLOWED_HOSTS": "127.0.0.1",
     "SECURE_SSL_REDIRECT": "0",
     "LOG_LEVEL": "ERROR",
+    "CONTENT_VERSION_SECONDS": "2",  # as deploy/env.example
 }
 BARE, USER = "bare view", "bare view, signed in"
 

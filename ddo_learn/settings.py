@@ -174,6 +174,11 @@ CACHES = {
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# Anonymous learning pages (quizzes/page_cache.py): how long a process trusts the content version it
+# last read before asking the shared cache again; an editor's change reaches other instances at
+# most this late (the instance that saved it, at once). 0: ask on every request.
+CONTENT_VERSION_SECONDS = float(os.environ.get("CONTENT_VERSION_SECONDS", "0"))
+
 # Requests larger than this are refused with 400 before a view sees them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400

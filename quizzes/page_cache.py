@@ -6,7 +6,8 @@ and then serves it from its memory without a query, a session or a template. Any
 in, a guest with a session, a message to show, a query string) gets the page rendered as before.
 
 The content version is a token in the default cache (Redis in production, shared by every worker
-and instance), read on each such request (one small round trip): saving or deleting any content
+and instance), read on each such request (one small round trip) or, with CONTENT_VERSION_SECONDS,
+at most once in that many seconds per process: saving or deleting any content
 (an editor's save in the admin, the publish and unpublish actions, load_demo) replaces it, so
 every worker's pages are stale at once on every instance.
 """
@@ -16,6 +17,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -27,9 +29,16 @@ VERSION_KEY = "ddo:content-version"
 _pages = {}
 
 
+# The version as this process last read it, trusted for settings.CONTENT_VERSION_SECONDS (0: read
+# it on every request). Another instance sees an editor's change at most that many seconds late.
+_memo = {"version": None, "until": 0.0}
+
+
 def bump(**kwargs):
     """A new content version: every cached page is stale (a signal receiver, or called directly)."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, None)
+    _memo.update(version=version, until=time.monotonic() + settings.CONTENT_VERSION_SECONDS)
 
 
 def _on_content_change(sender, **kwargs):
@@ -39,6 +48,12 @@ def _on_content_change(sender, **kwargs):
         bump()
 
 
+def _forget_version(setting, **kwargs):
+    if setting == "CONTENT_VERSION_SECONDS":
+        _memo.update(version=None, until=0.0)
+
+
+setting_changed.connect(_forget_version, dispatch_uid="quizzes.page_cache.setting")
 post_save.connect(_on_content_change, dispatch_uid="quizzes.page_cache.save")
 post_delete.connect(_on_content_change, dispatch_uid="quizzes.page_cache.delete")
 
@@ -54,10 +69,14 @@ def _anonymous_for_certain(request):
 
 
 def _version():
+    now = time.monotonic()
+    if settings.CONTENT_VERSION_SECONDS and _memo["version"] is not None and now < _memo["until"]:
+        return _memo["version"]
     version = cache.get(VERSION_KEY)
     if version is None:  # a cache emptied or restarted: a new version, so no old page is trusted
         cache.add(VERSION_KEY, time.time_ns(), None)
         version = cache.get(VERSION_KEY)
+    _memo.update(version=version, until=now + settings.CONTENT_VERSION_SECONDS)
     return version
 
 

@@ -63,3 +63,23 @@ def test_a_signed_in_user_never_gets_the_anonymous_page(client, content, student
 def test_it_renders_a_page_with_a_query_string_afresh(client, content, count_queries):
     client.get("/en/glossary/")
     assert count_queries(Client().get, "/en/glossary/?utm=x") > 0
+
+
+def test_the_instance_that_publishes_sees_it_at_once_even_when_it_trusts_the_version(client, content, editor, settings):
+    settings.CONTENT_VERSION_SECONDS = 60
+    term = new_term(is_published=False)
+    assert "Brand New Term" not in Client().get("/en/glossary/").content.decode()
+    editing = Client()
+    editing.force_login(editor)
+    editing.post("/en/admin/quizzes/glossaryterm/", {"action": "publish", "_selected_action": [term.pk]})
+    assert "Brand New Term" in Client().get("/en/glossary/").content.decode()
+
+
+def test_a_trusted_version_costs_no_cache_read(client, content, settings, django_assert_num_queries):
+    settings.CONTENT_VERSION_SECONDS = 60
+    client.get("/en/timeline/")
+    from django.core.cache import cache
+
+    cache.delete("ddo:content-version")  # another process would not see this for a minute
+    with django_assert_num_queries(0):
+        assert Client().get("/en/timeline/").status_code == 200
