@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test test-browser lint format messages bench screenshots check-deploy clean
+.PHONY: run classroom test test-browser lint format messages bench bench-cluster bench-classroom screenshots check-deploy clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --site http://127.0.0.1:$(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# A classroom on a laptop: serves the local network (every interface, the laptop's LAN address
+# allowed) through gunicorn on the embedded SQLite; prints the address students open.
+classroom: $(VENV)/.installed
+	$(PY) deploy/classroom.py --port $(PORT)
 
 test: $(VENV)/.installed
 	$(PY) manage.py makemigrations --check --dry-run
@@ -38,6 +43,14 @@ bench: $(VENV)/.installed
 	$(PY) bench/bench_generation.py
 	$(PY) bench/bench_reports.py
 	$(PY) bench/bench_http.py
+
+# The production profile: nginx, two gunicorn instances (deploy/), PostgreSQL and Redis; one instance killed midway.
+bench-cluster: $(VENV)/.installed
+	$(PY) bench/bench_cluster.py
+
+# 40 students at once against `make classroom`.
+bench-classroom: $(VENV)/.installed
+	$(PY) bench/bench_classroom.py
 
 screenshots: $(VENV)/.installed
 	$(PY) bench/screenshots.py

@@ -32,6 +32,26 @@ def demo_database(prefix, **settings):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def production_database(name, redis_url, **settings):
+    """Like ``demo_database``, on PostgreSQL (database ``name``, recreated) and Redis (``redis_url``, flushed):
+    the production profile. Needs PostgreSQL (ddo/ddo on 127.0.0.1:5432) and Redis running."""
+    import psycopg
+    import redis
+
+    server = "postgres://ddo:ddo@127.0.0.1:5432"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {name}")
+    redis.Redis.from_url(redis_url).flushdb()
+    env = {**os.environ, "DATABASE_URL": f"{server}/{name}", "REDIS_URL": redis_url, **settings}
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    for command in (["migrate", "-v0"], ["load_demo"]):
+        manage(env, *command)
+    yield env
+
+
 def manage(env, *args):
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 

@@ -20,6 +20,9 @@ def env_bool(name, default):
 
 
 DEBUG = env_bool("DEBUG", True)
+# `make classroom` (deploy/classroom.py): production settings on a laptop serving its class over the
+# school's Wi-Fi, plain http on the local network, the embedded SQLite and no Redis.
+CLASSROOM = env_bool("CLASSROOM", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -28,6 +31,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# `make classroom` (deploy/classroom.py) serves a class from a laptop: its LAN address(es) join the allowed hosts.
+for _address in [a for a in os.environ.get("CLASSROOM_ADDRESSES", "").split(",") if a]:
+    ALLOWED_HOSTS.append(_address)
+    CSRF_TRUSTED_ORIGINS.append(f"http://{_address}:{os.environ.get('CLASSROOM_PORT', '8000')}")
 
 INSTALLED_APPS = [
     # modeltranslation must come before admin to patch its forms.
@@ -94,7 +101,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A write transaction takes the lock when it begins and waits up to 20 s for it (no "database is
-    # locked" when an autosave and a submit meet); WAL lets pages read while one request writes.
+    # locked" when an autosave and a submit meet, or a classroom of 40 submits at once: `make classroom`);
+    # WAL lets pages read while one request writes.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
@@ -147,6 +155,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
+    # A laptop's gunicorn workers share files in a folder of their own.
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CLASSROOM_CACHE_DIR", str(BASE_DIR / ".classroom-cache")),
+    }
+    if CLASSROOM
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Rendered HTML of {% cache %} blocks (a quiz's questions, a result, the menu), kept apart from
     # the throttle counters in "default" so that many fragments never push a counter out.
@@ -156,6 +170,16 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+
+# Sessions: with a shared cache (Redis), read from the cache and written through to the database,
+# so a signed-in request costs no session query and a Redis restart signs nobody out.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Anonymous learning pages (quizzes/page_cache.py): how long a process trusts the content version it
+# last read before asking the shared cache again; an editor's change reaches other instances at
+# most this late (the instance that saved it, at once). 0: ask on every request.
+CONTENT_VERSION_SECONDS = float(os.environ.get("CONTENT_VERSION_SECONDS", "0"))
 
 # Requests larger than this are refused with 400 before a view sees them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
@@ -248,11 +272,12 @@ ITEM_FLAGS = {
 }
 
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # A classroom laptop has no certificate: plain http on the local network.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not CLASSROOM)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SESSION_COOKIE_SECURE = not CLASSROOM
+    CSRF_COOKIE_SECURE = not CLASSROOM
+    SECURE_HSTS_SECONDS = 0 if CLASSROOM else int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -4,7 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from quizzes.views import accounts
+from quizzes.views import accounts, health
 
 urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
@@ -13,7 +13,7 @@ urlpatterns = i18n_patterns(
     path("accounts/password_reset/", accounts.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("quizzes.urls")),
-)
+) + [path("health/", health.health, name="health")]  # the load balancer's check, in no language
 
 handler400 = "quizzes.views.bad_request"
 handler403 = "quizzes.views.forbidden"

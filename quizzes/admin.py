@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from . import page_cache
 from .models import (
     Assignment,
     Classroom,
@@ -90,6 +91,7 @@ class PublishableAdmin(TabbedTranslationAdmin):
     @admin.action(description=_("Return selected items to draft"))
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False)
+        page_cache.bump()  # update() sends no signal
         self.message_user(
             request,
             ngettext("%(count)d item is a draft now.", "%(count)d items are drafts now.", count) % {"count": count},

@@ -9,7 +9,7 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("DDO Learn content")
 
     def ready(self):
-        from . import checks  # noqa: F401 (registers the production checks)
+        from . import checks, page_cache  # noqa: F401 (registers the production checks, the content version)
         from .roles import ensure_groups
 
         # The data migration made the groups; this keeps them after a flush (live-server tests).

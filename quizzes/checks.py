@@ -7,6 +7,7 @@ SHARED_CACHES = {
     "django.core.cache.backends.redis.RedisCache",
     "django.core.cache.backends.memcached.PyMemcacheCache",
     "django.core.cache.backends.memcached.PyLibMCCache",
+    "django.core.cache.backends.filebased.FileBasedCache",  # one machine's workers (make classroom)
 }
 
 

@@ -269,6 +269,10 @@ class TimelineEvent(Based, Publishable):
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.title}"
 
+    def get_absolute_url(self):
+        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
+        return reverse("quizzes:timeline") + f"#event-{self.slug}"
+
     def clean(self):
         errors = {}
         if self.date and self.precision in (self.Precision.YEAR, self.Precision.MONTH):
@@ -281,10 +285,6 @@ class TimelineEvent(Based, Publishable):
         if errors:
             raise ValidationError(errors)
         super().clean()
-
-    def get_absolute_url(self):
-        """The learning page that shows this item, at its anchor (the admin's "View on site")."""
-        return reverse("quizzes:timeline") + f"#event-{self.slug}"
 
 
 class Decoy(Publishable):

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 
 from ..languages import sort_key_for
 from ..models import Department, Duty, GlossaryTerm, Organisation, Source, TimelineEvent
+from ..page_cache import cached_for_visitors
 
 
 def _published(model):
@@ -21,6 +22,7 @@ def _sorted_by(items, attribute):
     return sorted(items, key=lambda item: key(getattr(item, attribute)))
 
 
+@cached_for_visitors
 def overview(request):
     organisations = {o.slug: o for o in _published(Organisation)}
     events = list(_published(TimelineEvent).filter(decree_number__isnull=False))
@@ -35,6 +37,7 @@ def overview(request):
     )
 
 
+@cached_for_visitors
 def departments(request):
     rows = list(_published(Department))
     return render(
@@ -47,6 +50,7 @@ def departments(request):
     )
 
 
+@cached_for_visitors
 def duties(request):
     rows = list(_published(Duty))
     return render(
@@ -82,15 +86,18 @@ def _mark_unknown_order(events):
     return events
 
 
+@cached_for_visitors
 def timeline(request):
     events = _mark_unknown_order(list(_published(TimelineEvent)))
     return render(request, "quizzes/timeline.html", {"events": events})
 
 
+@cached_for_visitors
 def glossary(request):
     terms = _published(GlossaryTerm)
     return render(request, "quizzes/glossary.html", {"terms": _sorted_by(terms, "term")})
 
 
+@cached_for_visitors
 def sources(request):
     return render(request, "quizzes/sources.html", {"sources": _sorted_by(Source.objects.published(), "publisher")})

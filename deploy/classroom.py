@@ -1,0 +1,95 @@
+"""A classroom on a laptop: `make classroom` serves DDO Learn to the local network.
+
+The laptop's addresses on the school's Wi-Fi are found and allowed (ALLOWED_HOSTS and
+CSRF_TRUSTED_ORIGINS through CLASSROOM_ADDRESSES), the embedded SQLite database is used (in WAL
+mode, see ddo_learn/settings.py), and gunicorn (deploy/gunicorn.conf.py, one worker per core)
+listens on every interface. Links a page builds from the request's host (a class's join link
+and QR code) point at the address the students typed.
+
+    python deploy/classroom.py [--port 8000] [--no-demo]
+"""
+
+import argparse
+import os
+import secrets
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def lan_addresses():
+    """The IPv4 addresses other machines on the network can reach this one at (no traffic is sent)."""
+    found = []
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))  # picks the interface of the default route
+        found.append(probe.getsockname()[0])
+    except OSError:
+        pass
+    finally:
+        probe.close()
+    try:
+        found += socket.gethostbyname_ex(socket.gethostname())[2]
+    except OSError:
+        pass
+    return list(dict.fromkeys(a for a in found if not a.startswith("127.")))
+
+
+def secret_key():
+    """One key per laptop, kept between lessons, so that students stay signed in after a restart."""
+    path = ROOT / ".classroom-secret"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def classroom_env(port, addresses, base=None):
+    return {
+        **(base if base is not None else os.environ),
+        "DJANGO_SETTINGS_MODULE": "ddo_learn.settings",
+        "DEBUG": "0",
+        "CLASSROOM": "1",
+        "SECRET_KEY": (base or os.environ).get("SECRET_KEY") or secret_key(),
+        "CLASSROOM_ADDRESSES": ",".join(addresses),
+        "CLASSROOM_PORT": str(port),
+        "GUNICORN_BIND": f"0.0.0.0:{port}",
+        "WEB_CONCURRENCY": (base or os.environ).get("WEB_CONCURRENCY") or str(os.cpu_count() or 2),
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def prepare(env, site, demo=True):
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    if demo:
+        subprocess.run([*manage, "load_demo", "--site", site], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+
+
+def gunicorn_command():
+    return [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py")]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--no-demo", action="store_true", help="do not load the demo accounts and class")
+    args = parser.parse_args()
+    addresses = lan_addresses()
+    env = classroom_env(args.port, addresses)
+    site = f"http://{addresses[0] if addresses else '127.0.0.1'}:{args.port}"
+    prepare(env, site, demo=not args.no_demo)
+    print("\nDDO Learn is serving this classroom. Students open:")
+    for address in addresses or ["127.0.0.1"]:
+        print(f"    http://{address}:{args.port}/")
+    print("Stop with Ctrl+C.\n", flush=True)
+    os.chdir(ROOT)
+    os.execve(gunicorn_command()[0], gunicorn_command(), env)
+
+
+if __name__ == "__main__":
+    main()

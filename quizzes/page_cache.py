@@ -1,0 +1,102 @@
+"""Whole learning pages for anonymous visitors, cached per language and content version.
+
+A visitor with no session cookie and no pending message is anonymous for certain, and every such
+visitor sees the same page for the same path and language: each worker renders the page once
+and then serves it from its memory without a query, a session or a template. Anyone else (signed
+in, a guest with a session, a message to show, a query string) gets the page rendered as before.
+
+The content version is a token in the default cache (Redis in production, shared by every worker
+and instance), read on each such request (one small round trip) or, with CONTENT_VERSION_SECONDS,
+at most once in that many seconds per process: saving or deleting any content
+(an editor's save in the admin, the publish and unpublish actions, load_demo) replaces it, so
+every worker's pages are stale at once on every instance.
+"""
+
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+VERSION_KEY = "ddo:content-version"
+# The pages themselves, per process: (language, path) -> (version, HTML, Content-Type). The
+# decorated views have fixed paths under two language prefixes, so this holds a dozen pages.
+_pages = {}
+
+
+# The version as this process last read it, trusted for settings.CONTENT_VERSION_SECONDS (0: read
+# it on every request). Another instance sees an editor's change at most that many seconds late.
+_memo = {"version": None, "until": 0.0}
+
+
+def bump(**kwargs):
+    """A new content version: every cached page is stale (a signal receiver, or called directly)."""
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, None)
+    _memo.update(version=version, until=time.monotonic() + settings.CONTENT_VERSION_SECONDS)
+
+
+def _on_content_change(sender, **kwargs):
+    from .models import Publishable
+
+    if issubclass(sender, Publishable):
+        bump()
+
+
+def _forget_version(setting, **kwargs):
+    if setting == "CONTENT_VERSION_SECONDS":
+        _memo.update(version=None, until=0.0)
+
+
+setting_changed.connect(_forget_version, dispatch_uid="quizzes.page_cache.setting")
+post_save.connect(_on_content_change, dispatch_uid="quizzes.page_cache.save")
+post_delete.connect(_on_content_change, dispatch_uid="quizzes.page_cache.delete")
+
+
+def _anonymous_for_certain(request):
+    cookies = request.COOKIES
+    return (
+        request.method == "GET"
+        and not request.GET
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+    )
+
+
+def _version():
+    now = time.monotonic()
+    if settings.CONTENT_VERSION_SECONDS and _memo["version"] is not None and now < _memo["until"]:
+        return _memo["version"]
+    version = cache.get(VERSION_KEY)
+    if version is None:  # a cache emptied or restarted: a new version, so no old page is trusted
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        version = cache.get(VERSION_KEY)
+    _memo.update(version=version, until=now + settings.CONTENT_VERSION_SECONDS)
+    return version
+
+
+def cached_for_visitors(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _anonymous_for_certain(request):
+            return view(request, *args, **kwargs)
+        key = (get_language(), request.path)
+        version = _version()
+        entry = _pages.get(key)
+        if entry is not None and entry[0] == version:
+            response = HttpResponse(entry[1], content_type=entry[2])
+        else:
+            response = view(request, *args, **kwargs)
+            # A page that set a cookie (a CSRF token, a session) is someone's: never shared.
+            if response.status_code == 200 and not response.cookies and not response.streaming:
+                _pages[key] = (version, response.content, response["Content-Type"])
+        # A shared proxy must not give this page to a visitor who has a session.
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    return wrapper
