@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import classes, learning, progress, quiz, teacher
+from .views import classes, learning, progress, quiz, statistics, teacher
 
 app_name = "quizzes"
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("classes/<int:pk>/leave/", classes.leave, name="leave_class"),
     path("classes/assignments/<int:pk>/start/", classes.start_assignment, name="start_assignment"),
     # The teacher's pages.
+    path("editors/item-statistics/", statistics.item_statistics, name="item_statistics"),
     path("teach/", teacher.home, name="teacher_home"),
     path("teach/classes/<int:pk>/", teacher.classroom, name="teacher_class"),
     path(

@@ -26,6 +26,7 @@ from .content import (
     Source,
     TimelineEvent,
 )
+from .statistics import ItemStatistic
 from .vocabulary import (
     ANY,
     MIXED,
@@ -62,6 +63,7 @@ __all__ = [
     "Difficulty",
     "Duty",
     "GlossaryTerm",
+    "ItemStatistic",
     "Membership",
     "Organisation",
     "Publishable",

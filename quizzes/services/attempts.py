@@ -14,6 +14,7 @@ from ..content import load_content
 from ..generation import QuizSettings, generate_from_keys, generate_quiz
 from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
 from ..models import Answer, Attempt
+from ..models.statistics import record_attempt
 
 
 class AttemptClosed(Exception):
@@ -134,6 +135,7 @@ def submit_attempt(attempt):
         locked.score = sum(a.mark for a in answers)
         locked.submitted_at = timezone.now()
         locked.save(update_fields=["score", "submitted_at"])
+        record_attempt(locked, answers)
     attempt.refresh_from_db()
     return True
 
