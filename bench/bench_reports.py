@@ -596,7 +596,7 @@ def main():
             for name, sql in plans:
                 if sql:
                     print(f"\n--- {name}: the slowest query\n{sql[:300]}")
-                    print("\n".join(explain(sql)[:14]))
+                    print("\n".join(line for line in explain(sql) if "Buffers" not in line and "Worker " not in line))
     finally:
         if test_database:
             connection.creation.destroy_test_db(test_database, verbosity=0)

@@ -42,20 +42,37 @@ def _moments(sums):
     return statistics.Moments(**{name: sums.get(name, 0) for name in SUMS})
 
 
-def _add(total, row):
-    for name in SUMS:
-        total[name] = total.get(name, 0) + getattr(row, name)
+def _add(total, sums):
+    for name, value in zip(SUMS, sums, strict=True):
+        total[name] = total.get(name, 0) + value
+
+
+def with_prompts(items):
+    """Fill in the frozen prompts of these items only (one query): a page's, not the whole table's."""
+    prompts = {}
+    keys = [item.key for item in items]
+    for key, prompt in ItemStatistic.objects.filter(question_key__in=keys, prompt__isnull=False).values_list(
+        "question_key", "prompt"
+    ):
+        prompts.setdefault(key, prompt)
+    for item in items:
+        item.prompt = prompts.get(item.key)
+    return items
 
 
 def site_items():
-    """Every question key with its figures, flagged ones with enough answers first (one query)."""
+    """Every question key with its figures, flagged ones with enough answers first (one query).
+
+    The prompts are left out (``prompt`` None): with_prompts reads them for the items shown.
+    """
     thresholds = item_thresholds()
     by_key = {}
-    for row in ItemStatistic.objects.order_by("question_key", "language"):
-        entry = by_key.setdefault(row.question_key, {"topic": row.topic, "prompt": row.prompt, "all": {}, "by": {}})
-        entry["prompt"] = entry["prompt"] or row.prompt
-        _add(entry["all"], row)
-        _add(entry["by"].setdefault(row.language, {}), row)
+    for key, language, topic, *sums in ItemStatistic.objects.order_by("question_key", "language").values_list(
+        "question_key", "language", "topic", *SUMS
+    ):
+        entry = by_key.setdefault(key, {"topic": topic, "prompt": None, "all": {}, "by": {}})
+        _add(entry["all"], sums)
+        _add(entry["by"].setdefault(language, {}), sums)
     items = []
     min_count = thresholds["min_trusted_count"]
     for key, entry in by_key.items():

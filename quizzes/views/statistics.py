@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ..reports.site import site_items
+from ..reports.site import site_items, with_prompts
 from ..roles import EDITORS
 
 PER_PAGE = 50
@@ -24,6 +24,7 @@ def item_statistics(request):
         raise PermissionDenied
     items, thresholds = site_items()
     page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+    with_prompts(page.object_list)
     return render(
         request,
         "quizzes/editors/item_statistics.html",
