@@ -1,14 +1,23 @@
-"""Reports as spreadsheets: XLSX (openpyxl) and CSV (UTF-8 with a BOM, so Excel reads Turkish letters).
+"""Reports as spreadsheets: XLSX (openpyxl, write-only) and CSV (UTF-8 with a BOM, so Excel reads Turkish letters).
 
-Both formats carry the same rows. Numbers stay numbers and dates real dates;
-Excel has no time zones, so dates are written in Istanbul local time, naive.
+Both formats carry the same rows, and both stream: rows are generated one at
+a time, the CSV goes out through StreamingHttpResponse as it is written, the
+XLSX is written row by row by openpyxl's write-only mode into a temporary file
+that is then sent in chunks, so a class of thousands of students never sits
+in memory as a file. Numbers stay numbers and dates real dates; Excel has no
+time zones, so dates are written in Istanbul local time, naive.
+
+Every row names its class (the first column), so files of several classes can
+be put together. The Turkish CSV is written as Turkish Excel reads it: ``;``
+between fields and a decimal comma.
 """
 
 import csv
 import datetime
-import io
+import itertools
+import tempfile
 
-from django.http import HttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -19,13 +28,15 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from .models import topic_label
+from .models import QuestionType, topic_label
 from .presentation import text_in
 from .reports import presentation
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 _ASCII = str.maketrans("çğıöşüÇĞİÖŞÜâîûÂÎÛ", "cgiosuCGIOSUaiuAIU")
+# Column widths are read from the headers and the first rows only (the rest is never held in memory).
+WIDTH_SAMPLE = 200
 
 
 def filename(classroom, report, extension):
@@ -61,9 +72,15 @@ def _csv_safe(value):
 # --- Rows ------------------------------------------------------------------------------
 
 
+def question_type_label(code):
+    """A question type in the page's language ("tek seçim"), a code outside the vocabulary as it is."""
+    return str(dict(QuestionType.choices).get(code, code))
+
+
 def results_table(overview):
-    """One row per student and assignment (long format: easy to filter and pivot)."""
+    """One row per student and assignment (long format: easy to filter and pivot); rows are generated."""
     headers = [
+        _("Class"),
         _("Student"),
         _("Username"),
         _("Assignment"),
@@ -74,33 +91,34 @@ def results_table(overview):
         _("Score (%)"),
         _("First submitted"),
     ]
-    rows = []
-    for row in overview.rows:
-        for cell in row.cells:
-            a = cell.assignment
-            rows.append(
-                [
-                    row.name,
-                    row.student.get_username(),
-                    a.title,
-                    _local(a.opens_at),
-                    _local(a.due_at),
-                    str(presentation.status_label(cell.status)),
-                    cell.submitted,
-                    _number(cell.percent),
-                    _local(cell.first_submitted_at),
-                ]
-            )
+    name = overview.classroom.name
+    status = {code: str(label) for code, label in presentation.STATUS_LABELS.items()}
+    rows = (
+        [
+            name,
+            row.name,
+            row.student.get_username(),
+            cell.assignment.title,
+            _local(cell.assignment.opens_at),
+            _local(cell.assignment.due_at),
+            status.get(cell.status, cell.status),
+            cell.submitted,
+            _number(cell.percent),
+            _local(cell.first_submitted_at),
+        ]
+        for row in overview.rows
+        for cell in row.cells
+    )
     return headers, rows
 
 
 def items_table(analysis):
+    """One row per question: its text first, the key only as a detail further right."""
     headers = [
-        _("Question key"),
+        _("Class"),
         _("Question"),
         _("Topic"),
         _("Type"),
-        _("Content item"),
         _("Answers"),
         _("Facility (%)"),
         _("Discrimination (%)"),
@@ -114,19 +132,21 @@ def items_table(analysis):
         _("Correct answer"),
         _("Most chosen wrong option"),
         _("Its share of answers (%)"),
+        _("Content item"),
+        _("Question key"),
     ]
     language = get_language()
+    name = analysis.classroom.name
     rows = []
     for item in analysis.items:
         tr, en = item.languages
         top = max(item.distractors, key=lambda d: d.count, default=None)
         rows.append(
             [
-                item.key,
+                name,
                 presentation.question_text(item.prompt, language),
                 str(topic_label(item.topic)),
-                item.type,
-                item.item_ref,
+                question_type_label(item.type),
                 item.n,
                 _number(item.facility),
                 _number(item.discrimination),
@@ -140,6 +160,8 @@ def items_table(analysis):
                 text_in(item.correct_text, language),
                 text_in(top.text, language) if top and top.count else "",
                 _number(top.share) if top and top.count else None,
+                item.item_ref,
+                item.key,
             ]
         )
     return headers, rows
@@ -147,15 +169,26 @@ def items_table(analysis):
 
 def distractors_table(analysis):
     headers = [
-        _("Question key"),
+        _("Class"),
+        _("Question"),
         _("Wrong option"),
         _("Chosen"),
         _("Share of answers (%)"),
         _("Mean score of choosers (%)"),
+        _("Question key"),
     ]
     language = get_language()
+    name = analysis.classroom.name
     rows = [
-        [item.key, text_in(d.text, language), d.count, _number(d.share), _number(d.mean_percent)]
+        [
+            name,
+            presentation.question_text(item.prompt, language),
+            text_in(d.text, language),
+            d.count,
+            _number(d.share),
+            _number(d.mean_percent),
+            item.key,
+        ]
         for item in analysis.items
         for d in item.distractors
     ]
@@ -165,18 +198,20 @@ def distractors_table(analysis):
 # --- Writers ------------------------------------------------------------------------------
 
 
-def _widths(headers, rows):
+def _widths(headers, sample):
     widths = [len(str(h)) for h in headers]
-    for row in rows:
+    for row in sample:
         for i, value in enumerate(row):
             widths[i] = max(widths[i], 16 if isinstance(value, datetime.datetime) else len(str(value or "")))
     return [min(max(width + 2, 8), 60) for width in widths]
 
 
 def _write_sheet(workbook, title, headers, rows):
-    """One sheet in write-only mode (several times faster on a big class): bold headers, frozen first row."""
+    """One sheet in write-only mode, row by row: bold headers, frozen first row, widths from the first rows."""
     sheet = workbook.create_sheet(title[:31])
-    for i, width in enumerate(_widths(headers, rows), start=1):
+    rows = iter(rows)
+    sample = list(itertools.islice(rows, WIDTH_SAMPLE))
+    for i, width in enumerate(_widths(headers, sample), start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
@@ -186,7 +221,7 @@ def _write_sheet(workbook, title, headers, rows):
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
-    for row in rows:
+    for row in itertools.chain(sample, rows):
         sheet.append([_xlsx_value(sheet, value) for value in row])
 
 
@@ -202,37 +237,59 @@ def _xlsx_value(sheet, value):
     return value
 
 
-def xlsx_response(name, sheets):
-    """``sheets``: [(title, headers, rows)] → an attachment response."""
+def xlsx_response(name, sheets, title=""):
+    """``sheets``: [(title, headers, rows)] → an attachment streamed from a temporary file."""
     workbook = Workbook(write_only=True)
-    for title, headers, rows in sheets:
-        _write_sheet(workbook, title, headers, rows)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, name)
-    return response
+    workbook.properties.title = title
+    for sheet_title, headers, rows in sheets:
+        _write_sheet(workbook, sheet_title, headers, rows)
+    file = tempfile.TemporaryFile()  # removed when the response closes it
+    workbook.save(file)
+    file.seek(0)
+    return FileResponse(file, as_attachment=True, filename=name, content_type=XLSX_TYPE)
 
 
-def _csv_value(value):
+class _Echo:
+    """A file-like object whose write returns what it is given: csv.writer then yields lines."""
+
+    def write(self, value):
+        return value
+
+
+def csv_dialect(language):
+    """(delimiter, decimal mark) as the spreadsheet of that language reads a CSV: Turkish Excel wants ; and ,."""
+    return (";", ",") if (language or "").startswith("tr") else (",", ".")
+
+
+def _csv_value(value, decimal):
     if isinstance(value, datetime.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, float):
+        return repr(value).replace(".", decimal) if decimal != "." else repr(value)
     return "" if value is None else _csv_safe(value)
 
 
+def csv_lines(headers, rows, language):
+    """The CSV, line by line, after a BOM (so Excel reads UTF-8)."""
+    delimiter, decimal = csv_dialect(language)
+    writer = csv.writer(_Echo(), delimiter=delimiter)
+    yield "\ufeff" + writer.writerow([str(h) for h in headers])
+    for row in rows:
+        yield writer.writerow([_csv_value(v, decimal) for v in row])
+
+
 def csv_response(name, headers, rows):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(headers)
-    writer.writerows([_csv_value(v) for v in row] for row in rows)
-    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
+    lines = csv_lines(headers, rows, get_language())
+    response = StreamingHttpResponse((line.encode("utf-8") for line in lines), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 
 
 def results_xlsx(overview):
     headers, rows = results_table(overview)
-    return xlsx_response(filename(overview.classroom, "results", "xlsx"), [(_("Results"), headers, rows)])
+    return xlsx_response(
+        filename(overview.classroom, "results", "xlsx"), [(_("Results"), headers, rows)], overview.classroom.name
+    )
 
 
 def results_csv(overview):
@@ -244,6 +301,7 @@ def items_xlsx(analysis):
     return xlsx_response(
         filename(analysis.classroom, "items", "xlsx"),
         [(_("Questions"), *items_table(analysis)), (_("Wrong options"), *distractors_table(analysis))],
+        analysis.classroom.name,
     )
 
 

@@ -32,6 +32,7 @@ from .content import (
     TimelineEvent,
 )
 from .problems import REPORT_TEXT_MAX_LENGTH, ProblemReport, open_report_counts
+from .statistics import ItemStatistic
 from .vocabulary import (
     ANY,
     MIXED,
@@ -72,6 +73,7 @@ __all__ = [
     "Duty",
     "Extension",
     "GlossaryTerm",
+    "ItemStatistic",
     "Membership",
     "Organisation",
     "Publishable",

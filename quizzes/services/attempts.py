@@ -18,6 +18,7 @@ from ..content import load_content
 from ..generation import QuizSettings, generate_from_keys, generate_quiz
 from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
 from ..models import ANY, PRACTICE, Answer, Attempt
+from ..models.statistics import record_attempt
 
 
 class AttemptClosed(Exception):
@@ -131,6 +132,7 @@ def save_answers(attempt, responses, language, *, submit=False):
             attempt.score = sum(a.mark for a in answers)
             attempt.submitted_at = now
             Attempt.objects.filter(pk=attempt.pk).update(score=attempt.score, submitted_at=now)
+            record_attempt(attempt, answers)
     return SaveResult(saved=len(clean), errors=errors, submitted=submit)
 
 

@@ -7,6 +7,7 @@ confirmed).
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -258,6 +259,9 @@ class BadFilter(Exception):
     pass
 
 
+ITEMS_PER_PAGE = 40  # questions per page of the item analysis (a page of 40 stays well under 150 KiB)
+
+
 @teacher_required
 @require_GET
 def item_report(request, pk):
@@ -274,6 +278,7 @@ def item_report(request, pk):
         {
             "classroom": classroom,
             "analysis": analysis,
+            "page": Paginator(analysis.items, ITEMS_PER_PAGE).get_page(request.GET.get("page")),
             "facility_bands": facility_bands,
             "chart": presentation.facility_chart(facility_bands) if analysis.items else None,
         },

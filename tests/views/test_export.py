@@ -46,12 +46,19 @@ def get(client, teacher, classroom, name, language="en", query=""):
 
 
 def workbook(response):
-    return openpyxl.load_workbook(io.BytesIO(response.content))
+    assert response.streaming  # written row by row, never held whole in memory
+    return openpyxl.load_workbook(io.BytesIO(response.getvalue()))
 
 
-def csv_rows(response):
-    assert response.content.startswith(b"\xef\xbb\xbf")  # the BOM that tells Excel it is UTF-8
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+def csv_text(response):
+    assert response.streaming  # sent line by line as it is written
+    content = response.getvalue()
+    assert content.startswith(b"\xef\xbb\xbf")  # the BOM that tells Excel it is UTF-8
+    return content.decode("utf-8-sig")
+
+
+def csv_rows(response, delimiter=","):
+    return list(csv.reader(io.StringIO(csv_text(response)), delimiter=delimiter))
 
 
 def local_naive(value):
@@ -68,22 +75,23 @@ def test_results_xlsx_has_one_row_per_student_and_assignment(client, teacher, ex
     assert response["Content-Disposition"] == 'attachment; filename="9-a-dijital-donusum-results.xlsx"'
     sheet = workbook(response).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("Student", "Username", "Assignment")
-    by_name = {row[0]: row for row in rows[1:]}
+    assert rows[0][:4] == ("Class", "Student", "Username", "Assignment")
+    by_name = {row[1]: row for row in rows[1:]}
     assert set(by_name) == {"Ğülşen Çınar", "Işıl İnce"}  # Turkish letters intact
     gulsen = by_name["Ğülşen Çınar"]
-    assert gulsen[2] == "Daireler ve görevler"
-    assert gulsen[5] == "Done"
-    assert gulsen[6] == 1 and isinstance(gulsen[6], int)
-    assert gulsen[7] == 75 and isinstance(gulsen[7], int | float)  # a number, not "75%"
-    assert by_name["Işıl İnce"][7] is None
+    assert gulsen[0] == "9-A Dijital Dönüşüm"  # the class named inside the file
+    assert gulsen[3] == "Daireler ve görevler"
+    assert gulsen[6] == "Done"
+    assert gulsen[7] == 1 and isinstance(gulsen[7], int)
+    assert gulsen[8] == 75 and isinstance(gulsen[8], int | float)  # a number, not "75%"
+    assert by_name["Işıl İnce"][8] is None
 
 
 def test_results_xlsx_dates_are_real_dates_in_istanbul_time(client, teacher, exported):
     classroom, _assignment = exported
     sheet = workbook(get(client, teacher, classroom, "results.xlsx")).active
     headers = [cell.value for cell in sheet[1]]
-    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "Ğülşen Çınar")
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "Ğülşen Çınar")
     due = row[headers.index("Due")]
     submitted = row[headers.index("First submitted")]
     assert due.is_date and submitted.is_date
@@ -99,11 +107,11 @@ def test_results_csv_is_utf8_with_a_bom_and_plain_numbers(client, teacher, expor
     assert response["Content-Disposition"] == 'attachment; filename="9-a-dijital-donusum-results.csv"'
     rows = csv_rows(response)
     headers = rows[0]
-    gulsen = next(r for r in rows[1:] if r[0] == "Ğülşen Çınar")
+    gulsen = next(r for r in rows[1:] if r[1] == "Ğülşen Çınar")
     assert gulsen[headers.index("Score (%)")] == "75.0"
     assert gulsen[headers.index("Due")] == "2025-03-08 20:30"
     assert gulsen[headers.index("First submitted")] == "2025-03-05 12:15"
-    isil = next(r for r in rows[1:] if r[0] == "Işıl İnce")
+    isil = next(r for r in rows[1:] if r[1] == "Işıl İnce")
     assert isil[headers.index("Score (%)")] == ""
     assert isil[headers.index("Status")] == "Missing"  # past due, never started
 
@@ -111,9 +119,10 @@ def test_results_csv_is_utf8_with_a_bom_and_plain_numbers(client, teacher, expor
 def test_results_headers_follow_the_page_language(client, teacher, exported):
     classroom, _assignment = exported
     english = csv_rows(get(client, teacher, classroom, "results.csv", language="en"))[0]
-    turkish = csv_rows(get(client, teacher, classroom, "results.csv", language="tr"))[0]
+    turkish = csv_rows(get(client, teacher, classroom, "results.csv", language="tr"), delimiter=";")[0]
     assert len(english) == len(turkish)
-    assert english[0] == "Student"
+    assert english[:2] == ["Class", "Student"]
+    assert turkish[:2] == ["Sınıf", "Öğrenci"]
 
 
 def test_text_that_looks_like_a_formula_stays_text(client, teacher):
@@ -121,13 +130,13 @@ def test_text_that_looks_like_a_formula_stays_text(client, teacher):
     classroom = make_classroom(teacher, [hostile], name="Sınıf")
     make_assignment(classroom, "+SUM(A1:A9)")
     sheet = workbook(get(client, teacher, classroom, "results.xlsx")).active
-    cell = sheet["A2"]
+    cell = sheet["B2"]
     assert cell.data_type == "s"
     assert cell.value.startswith("=HYPERLINK")
-    assert sheet["C2"].value == "+SUM(A1:A9)"
+    assert sheet["D2"].value == "+SUM(A1:A9)"
     rows = csv_rows(get(client, teacher, classroom, "results.csv"))
-    assert rows[1][0].startswith("'=HYPERLINK")
-    assert rows[1][2] == "'+SUM(A1:A9)"
+    assert rows[1][1].startswith("'=HYPERLINK")
+    assert rows[1][3] == "'+SUM(A1:A9)"
 
 
 def test_a_class_name_without_ascii_letters_still_gets_a_file_name(client, teacher):
@@ -163,30 +172,37 @@ def test_items_xlsx_has_questions_and_wrong_options_sheets(client, teacher, anal
     assert len(book.sheetnames) == 2
     questions, wrong = (book[name] for name in book.sheetnames)
     headers = [cell.value for cell in questions[1]]
-    rows = {row[0]: dict(zip(headers, row, strict=True)) for row in questions.iter_rows(min_row=2, values_only=True)}
+    assert headers[:4] == ["Sınıf", "Soru", "Konu", "Tür"]  # the question as text first, the key last
+    assert headers[-1] == "Soru anahtarı"
+    rows = {row[-1]: dict(zip(headers, row, strict=True)) for row in questions.iter_rows(min_row=2, values_only=True)}
     assert set(rows) == {"q:1", "q:2", "q:3", "q:4"}
     q1, q4 = rows["q:1"], rows["q:4"]
-    answers, facility = headers[5], headers[6]
-    assert q1[answers] == 12 and isinstance(q1[answers], int)
-    assert q1[facility] == 100.0 and isinstance(q1[facility], int | float)
-    assert q4[facility] == 0.0
-    assert q1[headers[1]] == "Soru q:1?"  # the question in the page's language
-    assert q1[headers[4]] == "department:1"
-    assert q1[headers[15]] == "Veri Dairesi"  # the correct answer, Turkish text
-    wrong_rows = list(wrong.iter_rows(min_row=2, values_only=True))
+    assert q1["Sınıf"] == "10-B Tarih"
+    assert q1["Soru"] == "Soru q:1?"  # the question in the page's language
+    assert q1["Tür"] == "tek seçimli"  # the type in Turkish, not "single"
+    assert q1["Yanıtlar"] == 12 and isinstance(q1["Yanıtlar"], int)
+    assert q1["Kolaylık (%)"] == 100.0 and isinstance(q1["Kolaylık (%)"], int | float)
+    assert q4["Kolaylık (%)"] == 0.0
+    assert q1["İçerik öğesi"] == "department:1"
+    assert q1["Doğru yanıt"] == "Veri Dairesi"  # the correct answer, Turkish text
+    wrong_headers = [cell.value for cell in wrong[1]]
+    wrong_rows = [dict(zip(wrong_headers, row, strict=True)) for row in wrong.iter_rows(min_row=2, values_only=True)]
     # q:4's wrong options b, c, d were chosen 6, 3, 3 times of 12.
-    q4_wrong = {row[1]: row for row in wrong_rows if row[0] == "q:4"}
-    assert q4_wrong["Siber Güvenlik Dairesi"][2] == 6
-    assert q4_wrong["Siber Güvenlik Dairesi"][3] == 50.0
-    assert q4_wrong["Işık Dairesi"][2] == 3
+    q4_wrong = {row["Yanlış seçenek"]: row for row in wrong_rows if row["Soru anahtarı"] == "q:4"}
+    assert q4_wrong["Siber Güvenlik Dairesi"]["Soru"] == "Soru q:4?"
+    assert q4_wrong["Siber Güvenlik Dairesi"]["Seçilme"] == 6
+    assert q4_wrong["Siber Güvenlik Dairesi"]["Yanıtlar içindeki pay (%)"] == 50.0
+    assert q4_wrong["Işık Dairesi"]["Seçilme"] == 3
 
 
 def test_items_csv_reads_back_with_the_same_figures(client, teacher, analysed):
     classroom, _assignment = analysed
     rows = csv_rows(get(client, teacher, classroom, "items.csv"))
     headers = rows[0]
-    assert headers[:3] == ["Question key", "Question", "Topic"]
-    by_key = {row[0]: row for row in rows[1:]}
+    assert headers[:4] == ["Class", "Question", "Topic", "Type"]
+    by_key = {row[-1]: row for row in rows[1:]}
+    assert by_key["q:1"][1] == "Question q:1?"
+    assert by_key["q:1"][3] == "single choice"
     assert by_key["q:1"][headers.index("Facility (%)")] == "100.0"
     assert by_key["q:2"][headers.index("Facility (%)")] == "50.0"
     assert by_key["q:1"][headers.index("Discrimination (%)")] == ""  # undefined: everyone right
@@ -199,9 +215,9 @@ def test_items_export_follows_the_assignment_filter(client, teacher, analysed):
     other = make_assignment(classroom, "Başka")
     make_attempt(classroom.students.first(), other, ["a"], questions=[question("q:9")])
     everything = csv_rows(get(client, teacher, classroom, "items.csv"))
-    assert "q:9" in [row[0] for row in everything]
+    assert "q:9" in [row[-1] for row in everything]
     filtered = csv_rows(get(client, teacher, classroom, "items.csv", query=f"?assignment={assignment.pk}"))
-    assert "q:9" not in [row[0] for row in filtered]
+    assert "q:9" not in [row[-1] for row in filtered]
 
 
 def test_empty_reports_export_their_headers(client, teacher):
@@ -217,3 +233,36 @@ def test_unknown_export_is_not_found(client, teacher, small_class):
     as_user(client, teacher)
     assert client.get(f"/en/teach/classes/{classroom.pk}/export/results.pdf").status_code == 404
     assert client.get(f"/en/teach/classes/{classroom.pk}/export/grades.csv").status_code == 404
+
+
+def test_turkish_csv_opens_in_columns_in_turkish_excel(client, teacher, analysed):
+    """Turkish Excel splits on ";" and reads "50,0" as a number: a "," file would land in one column."""
+    classroom, _assignment = analysed
+    response = get(client, teacher, classroom, "items.csv", language="tr")
+    text = csv_text(response)
+    assert text.splitlines()[0].startswith("Sınıf;Soru;Konu;Tür;")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    headers = rows[0]
+    by_key = {row[-1]: dict(zip(headers, row, strict=True)) for row in rows[1:]}
+    assert by_key["q:2"]["Kolaylık (%)"] == "50,0"  # decimal comma
+    assert by_key["q:2"]["Tür"] == "tek seçimli"
+    assert by_key["q:2"]["Sınıf"] == "10-B Tarih"
+    assert by_key["q:2"]["Soru"] == "Soru q:2?"
+
+
+def test_turkish_results_csv_uses_semicolons_and_decimal_commas(client, teacher, exported):
+    classroom, _assignment = exported
+    rows = csv_rows(get(client, teacher, classroom, "results.csv", language="tr"), delimiter=";")
+    headers = rows[0]
+    gulsen = next(dict(zip(headers, r, strict=True)) for r in rows[1:] if r[1] == "Ğülşen Çınar")
+    assert gulsen["Puan (%)"] == "75,0"
+    assert gulsen["Sınıf"] == "9-A Dijital Dönüşüm"
+    assert gulsen["Son tarih"] == "2025-03-08 20:30"
+
+
+def test_the_class_name_is_inside_the_xlsx(client, teacher, analysed):
+    classroom, _assignment = analysed
+    book = workbook(get(client, teacher, classroom, "items.xlsx"))
+    assert book.properties.title == "10-B Tarih"
+    for sheet in book.worksheets:
+        assert {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)} == {"10-B Tarih"}

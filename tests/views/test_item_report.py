@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import as_user, make_assignment, make_classroom, make_teacher
+from tests.factories import as_user, make_assignment, make_attempt, make_classroom, make_student, make_teacher, question
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +72,23 @@ def test_open_reports_cost_one_query_whatever_their_number(client, teacher, smal
         _report(key)
         _report(key, reason="other")
     assert count_queries(client.get, url) == before
+
+
+def test_many_questions_come_in_pages_that_keep_the_filter(client, teacher, count_queries):
+    students = [make_student(f"p{i}") for i in range(3)]
+    classroom = make_classroom(teacher, students)
+    assignment = make_assignment(classroom)
+    questions = [question(f"q:{i:03d}") for i in range(100)]
+    make_attempt(students[0], assignment, ["a"] * 100, questions=questions)
+    as_user(client, teacher)
+    url = f"/en/teach/classes/{classroom.pk}/items/?assignment={assignment.pk}"
+    first = client.get(url).content.decode()
+    assert "Page 1 of 3" in first
+    assert "Question q:000?" in first and "Question q:040?" not in first
+    assert f"?assignment={assignment.pk}&amp;page=2" in first  # the next page keeps the filter
+    second = client.get(url + "&page=2").content.decode()
+    assert "Question q:040?" in second and "Question q:000?" not in second
+    queries = count_queries(client.get, url)
+    for student in students[1:]:
+        make_attempt(student, assignment, ["b"] * 100, questions=questions)
+    assert count_queries(client.get, url + "&page=3") == queries

@@ -1,0 +1,143 @@
+"""Site-wide item statistics: per question key and delivery language, the sums Moodle's statistics need.
+
+Kept in step at submit time (record_attempt, one statement inside the submit
+transaction) so the editors' report reads a few thousand rows, never the
+answers; ``manage.py rebuild_item_statistics`` recomputes them from the answers.
+
+Counted, as for a class's item analysis: the first attempt (number 1) of each
+learner at a quiz or an assignment, once submitted; practice of missed
+questions is left out (it draws exactly the questions a learner got wrong).
+x is an answer's mark, y the rest of its attempt's score (score − mark).
+"""
+
+from django.db import connection, models
+from django.db.models import Count, F, Min, Sum
+from django.utils.translation import gettext_lazy as _
+
+from .attempts import Answer, Attempt
+from .vocabulary import PRACTICE
+
+SUMS = ("n", "sum_x", "sum_x2", "sum_y", "sum_y2", "sum_xy")
+
+
+class ItemStatistic(models.Model):
+    question_key = models.CharField(_("question key"), max_length=255)
+    # The language the question was answered in ("" when left unanswered).
+    language = models.CharField(_("language"), max_length=5, blank=True)
+    topic = models.CharField(_("topic"), max_length=20, blank=True)
+    # The question's frozen prompt {"tr", "en"}, from the first attempt counted.
+    prompt = models.JSONField(null=True, blank=True)
+    n = models.PositiveIntegerField(default=0)
+    sum_x = models.FloatField(default=0)
+    sum_x2 = models.FloatField(default=0)
+    sum_y = models.FloatField(default=0)
+    sum_y2 = models.FloatField(default=0)
+    sum_xy = models.FloatField(default=0)
+
+    class Meta:
+        verbose_name = _("item statistic")
+        verbose_name_plural = _("item statistics")
+        constraints = [
+            models.UniqueConstraint(fields=["question_key", "language"], name="one_statistic_per_key_and_language")
+        ]
+
+    def __str__(self):
+        return f"{self.question_key} [{self.language or '-'}]: {self.n}"
+
+
+def counts(attempt):
+    """Whether an attempt is counted in the site-wide statistics."""
+    return attempt.number == 1 and attempt.topic != PRACTICE and attempt.submitted_at is not None
+
+
+def _groups_of(attempt, answers):
+    """{(key, language): [topic, prompt, n, Σx, Σx², Σy, Σy², Σxy]} of one attempt's graded answers."""
+    groups = {}
+    score = attempt.score or 0.0
+    for answer in answers:
+        if answer.mark is None:
+            continue
+        x = float(answer.mark)
+        y = score - x
+        question = attempt.questions[answer.position] if answer.position < len(attempt.questions) else {}
+        group = groups.setdefault(
+            (answer.question_key, answer.language), [answer.topic, question.get("prompt"), 0, 0.0, 0.0, 0.0, 0.0, 0.0]
+        )
+        for i, value in enumerate((1, x, x * x, y, y * y, x * y), start=2):
+            group[i] += value
+    return groups
+
+
+def _upsert(groups):
+    """Add the groups to the stored sums: one INSERT … ON CONFLICT DO UPDATE (PostgreSQL and SQLite)."""
+    if not groups:
+        return
+    quote = connection.ops.quote_name
+    table = quote(ItemStatistic._meta.db_table)
+    columns = ["question_key", "language", "topic", "prompt", *SUMS]
+    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(groups))
+    prompt_field = ItemStatistic._meta.get_field("prompt")
+    values = []
+    for (key, language), (topic, prompt, *sums) in sorted(groups.items()):  # sorted: no deadlock between submits
+        values += [key, language, topic, prompt_field.get_db_prep_value(prompt, connection), *sums]
+    updates = ", ".join(f"{quote(c)} = {table}.{quote(c)} + excluded.{quote(c)}" for c in SUMS)
+    # Only quoted names and %s placeholders are formatted in; every value goes as a parameter.
+    sql = (
+        f"INSERT INTO {table} ({', '.join(quote(c) for c in columns)}) VALUES {placeholders} "  # noqa: S608
+        f"ON CONFLICT ({quote('question_key')}, {quote('language')}) DO UPDATE SET {updates}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+
+
+def record_attempt(attempt, answers):
+    """Add a just-submitted attempt's graded answers to the site-wide sums (one query; none if not counted)."""
+    if counts(attempt):
+        _upsert(_groups_of(attempt, answers))
+
+
+def counted_answers():
+    return Answer.objects.filter(attempt__number=1, attempt__submitted_at__isnull=False, mark__isnull=False).exclude(
+        attempt__topic=PRACTICE
+    )
+
+
+def rebuild():
+    """Recompute every row from the answers (one GROUP BY, one read of frozen prompts); the number of rows."""
+    rest = F("attempt__score") - F("mark")
+    rows = list(
+        counted_answers()
+        .values("question_key", "language")
+        .annotate(
+            n=Count("id"),
+            sum_x=Sum("mark"),
+            sum_x2=Sum(F("mark") * F("mark")),
+            sum_y=Sum(rest),
+            sum_y2=Sum(rest * rest),
+            sum_xy=Sum(F("mark") * rest),
+            first_attempt=Min("attempt_id"),
+            topic=Min("topic"),
+        )
+        .order_by()
+    )
+    prompts = {}
+    for questions in Attempt.objects.filter(pk__in={r["first_attempt"] for r in rows}).values_list(
+        "questions", flat=True
+    ):
+        for question in questions or []:
+            prompts.setdefault(question.get("key"), question.get("prompt"))
+    ItemStatistic.objects.all().delete()
+    ItemStatistic.objects.bulk_create(
+        (
+            ItemStatistic(
+                question_key=r["question_key"],
+                language=r["language"],
+                topic=r["topic"],
+                prompt=prompts.get(r["question_key"]),
+                **{name: r[name] or 0 for name in SUMS},
+            )
+            for r in rows
+        ),
+        batch_size=1000,
+    )
+    return len(rows)

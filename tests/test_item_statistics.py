@@ -1,0 +1,141 @@
+"""Site-wide item statistics: kept in step at submit time, equal to a rebuild from the answers."""
+
+import math
+
+import pytest
+from django.core.management import call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizzes.models import Attempt, ItemStatistic
+from quizzes.models import statistics as item_statistics
+from quizzes.models.statistics import SUMS
+from quizzes.services.attempts import submit_attempt
+from tests.factories import make_attempt, make_student, question
+
+pytestmark = pytest.mark.django_db
+
+KEYS = [f"q:{i}" for i in range(5)]
+QUESTIONS = {key: question(key) for key in KEYS}
+
+
+def stored():
+    """{(key, language): (n, Σx, Σx², Σy, Σy², Σxy), topic, prompt} as the table holds them now."""
+    return {
+        (s.question_key, s.language): (tuple(getattr(s, name) for name in SUMS), s.topic, s.prompt)
+        for s in ItemStatistic.objects.all()
+    }
+
+
+def assert_same(incremental, rebuilt):
+    assert incremental.keys() == rebuilt.keys()
+    for group, (sums, topic, prompt) in incremental.items():
+        other_sums, other_topic, other_prompt = rebuilt[group]
+        assert sums[0] == other_sums[0]  # counts exactly
+        for a, b in zip(sums[1:], other_sums[1:], strict=True):
+            assert math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9), (group, sums, other_sums)
+        assert (topic, prompt) == (other_topic, other_prompt)
+
+
+def open_attempt(student, keys, choices, languages, *, number=1, topic="mixed"):
+    attempt = make_attempt(
+        student, None, choices, questions=[QUESTIONS[k] for k in keys], submitted_at=None, number=number
+    )
+    attempt.answers.update(language="")
+    for answer, language in zip(attempt.answers.order_by("position"), languages, strict=True):
+        if answer.response is not None:
+            answer.language = language
+            answer.save(update_fields=["language"])
+    if topic != "mixed":
+        Attempt.objects.filter(pk=attempt.pk).update(topic=topic)
+        attempt.refresh_from_db()
+    return attempt
+
+
+def test_a_submitted_first_attempt_adds_to_the_sums_of_its_keys_and_languages():
+    ayse = make_student("ayse")
+    attempt = open_attempt(ayse, ["q:0", "q:1", "q:2"], ["a", "b", None], ["tr", "en", "tr"])
+    assert submit_attempt(attempt)
+    figures = stored()
+    # score 1: q:0 right (x=1, y=0), q:1 wrong in English (x=0, y=1), q:2 left blank (language "").
+    assert figures[("q:0", "tr")][0] == (1, 1.0, 1.0, 0.0, 0.0, 0.0)
+    assert figures[("q:1", "en")][0] == (1, 0.0, 0.0, 1.0, 1.0, 0.0)
+    assert figures[("q:2", "")][0] == (1, 0.0, 0.0, 1.0, 1.0, 0.0)
+    assert figures[("q:0", "tr")][2] == {"tr": "Soru q:0?", "en": "Question q:0?"}
+    assert not submit_attempt(attempt)  # submitting twice records once
+    assert stored() == figures
+
+
+def test_second_attempts_and_practice_are_not_counted():
+    ayse = make_student("ayse")
+    submit_attempt(open_attempt(ayse, ["q:0"], ["a"], ["tr"], number=2))
+    submit_attempt(open_attempt(ayse, ["q:1"], ["a"], ["tr"], topic="practice"))
+    assert not ItemStatistic.objects.exists()
+    assert item_statistics.rebuild() == 0
+
+
+def test_submitting_runs_one_more_query_whatever_the_number_of_questions(django_assert_num_queries):
+    ayse = make_student("ayse")
+    short = open_attempt(ayse, KEYS[:2], ["a", "b"], ["tr", "tr"], number=2)  # not counted: no statistics query
+    long = open_attempt(ayse, KEYS, ["a", "b", "a", "c", "a"], ["tr", "en", "tr", "en", "tr"])
+    with django_assert_num_queries(6):
+        submit_attempt(short)
+    with django_assert_num_queries(7):  # the same, and one INSERT … ON CONFLICT for all its keys
+        submit_attempt(long)
+
+
+def test_the_command_rebuilds_the_sums_from_the_answers():
+    ayse, bora = make_student("ayse"), make_student("bora")
+    for student, choices in ((ayse, ["a", "b", "a"]), (bora, ["a", "a", None])):
+        submit_attempt(open_attempt(student, KEYS[:3], choices, ["tr", "en", "en"]))
+    incremental = stored()
+    ItemStatistic.objects.update(n=0, sum_x=0)  # drifted, or lost
+    call_command("rebuild_item_statistics", verbosity=0)
+    assert stored() == incremental
+
+
+attempt_plans = st.lists(
+    st.tuples(
+        st.integers(0, 2),  # which student
+        st.sampled_from([1, 1, 1, 2]),  # attempt number
+        st.booleans(),  # practice?
+        st.lists(
+            st.tuples(st.sampled_from([None, "a", "b", "c"]), st.sampled_from(["tr", "en"])),
+            min_size=1,
+            max_size=len(KEYS),
+        ),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(plans=attempt_plans)
+def test_incremental_and_rebuilt_figures_are_equal(plans):
+    Attempt.objects.all().delete()
+    ItemStatistic.objects.all().delete()
+    students = [make_student(f"h{i}") if not _exists(f"h{i}") else _get(f"h{i}") for i in range(3)]
+    for who, number, practice, answers in plans:
+        keys = KEYS[: len(answers)]
+        choices = [choice for choice, _language in answers]
+        languages = [language for _choice, language in answers]
+        attempt = open_attempt(
+            students[who], keys, choices, languages, number=number, topic="practice" if practice else "mixed"
+        )
+        submit_attempt(attempt)
+    incremental = stored()
+    item_statistics.rebuild()
+    assert_same(incremental, stored())
+
+
+def _exists(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(username=username).exists()
+
+
+def _get(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
