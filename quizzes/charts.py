@@ -34,10 +34,12 @@ def _frame(title, description, body, y_max, y_label, width=WIDTH):
 
 
 def _label(x, text, slot=64):
-    # Crowded labels stand steeper, so neighbours do not overlap. Long labels are shortened; the table beside every chart carries them in full.
+    # Crowded labels stand steeper, so neighbours do not overlap.
+    # Long labels are shortened; the table beside every chart carries them in full.
     text = escape(text if len(text) <= 22 else text[:21] + "…")
     y = HEIGHT - MARGIN_BOTTOM + 16
-    return f'<text x="{x:.1f}" y="{y}" text-anchor="end" transform="rotate(-{35 if slot >= 32 else 65} {x:.1f} {y})">{text}</text>'
+    angle = 35 if slot >= 32 else 65
+    return f'<text x="{x:.1f}" y="{y}" text-anchor="end" transform="rotate(-{angle} {x:.1f} {y})">{text}</text>'
 
 
 def bar_chart(bars, *, title, description="", y_max=None, y_label="", width=WIDTH):
