@@ -48,7 +48,6 @@ def test_the_quiz_page_counts_answers_as_they_change_and_asks_before_submitting(
     page.wait_for_function("() => document.getElementById('answered-count').textContent.includes('1 of 10')")
     assert page.locator("#answered-bar").evaluate("bar => bar.value") == 1
     assert page.locator('.question-nav a[data-question="1"]').get_attribute("class") == "answered"
-    page.screenshot(path="/tmp/p11shots/progress-bar-en-375.png")
     page.locator('.question-nav a[data-question="2"]').click()
     assert page.url.endswith("#question-2")
     page.get_by_role("button", name="Submit and see my result").click()
