@@ -7,6 +7,7 @@ question is shown as it was frozen in the learner's attempt, never as
 today's content would generate it.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q
@@ -55,13 +56,25 @@ def most_missed(answers, limit):
 
 
 def most_missed_questions(answers, limit):
-    """most_missed, each row with ``prompt``: the frozen prompt ({"tr", "en"}, None if lost) (two queries)."""
-    missed = most_missed(answers, limit)
-    if missed:
-        questions = representative_questions(answers.filter(question_key__in=[m["question_key"] for m in missed]))
-        for row in missed:
-            row["prompt"] = (questions.get(row["question_key"]) or {}).get("prompt")
-    return missed
+    """most_missed, each row with ``prompt``: the frozen prompt ({"tr", "en"}, None if lost) (two queries).
+
+    Questions that read the same (two keys, one wording: the same fact asked in two draws) are one row,
+    their counts summed, so the learner never sees a row twice.
+    """
+    missed = most_missed(answers, limit * 2)
+    if not missed:
+        return missed
+    questions = representative_questions(answers.filter(question_key__in=[m["question_key"] for m in missed]))
+    rows = {}
+    for row in missed:
+        prompt = (questions.get(row["question_key"]) or {}).get("prompt")
+        wording = json.dumps(prompt, sort_keys=True) if prompt else row["question_key"]
+        if wording in rows:
+            rows[wording]["missed"] += row["missed"]
+            rows[wording]["seen"] += row["seen"]
+        else:
+            rows[wording] = {**row, "prompt": prompt}
+    return sorted(rows.values(), key=lambda r: (-r["missed"], r["question_key"]))[:limit]
 
 
 @dataclass

@@ -107,6 +107,10 @@ def local_day(moment):
 # --- Charts --------------------------------------------------------------------------------
 
 
+# A learner's charts are drawn about as wide as a phone, so their 14-unit text stays 12 px or more at 375 px.
+PHONE_CHART_WIDTH = 360
+
+
 def trend_chart(attempts):
     """Each attempt's score, oldest first (the learner's progress page and the teacher's student report)."""
     if not attempts:
@@ -115,6 +119,7 @@ def trend_chart(attempts):
         [(local_day(a.submitted_at), whole_percent(a.percent) or 0) for a in attempts],
         title=_("Score of each attempt, oldest first (%)"),
         y_label="%",
+        width=PHONE_CHART_WIDTH,
     )
 
 
@@ -127,6 +132,7 @@ def mastery_chart(mastery):
         title=_("Mastery by topic (%)"),
         y_max=100,
         y_label="%",
+        width=PHONE_CHART_WIDTH,
     )
 
 

@@ -31,7 +31,9 @@ def _own_attempt(request, public_id, *, defer_questions=False):
     whose HTML is not cached asks for them.
     """
     attempts = Attempt.objects.defer("questions") if defer_questions else Attempt.objects
-    attempts = attempts.select_related("assignment")  # the result page reads its review option
+    attempts = attempts.select_related(
+        "assignment", "quiz"
+    )  # the result page reads its review option; pages name the quiz
     attempt = get_object_or_404(attempts, public_id=public_id)
     if not attempt.belongs_to(owner_for(request, create=False)):
         raise Http404
@@ -78,6 +80,17 @@ def start(request):
     return redirect("quizzes:take", public_id=attempt.public_id)
 
 
+def _answered_positions(responses):
+    """The positions whose saved response is an answer (a question left alone has None)."""
+    return {p for p, r in responses.items() if r not in (None, "", [], {})}
+
+
+def _unanswered(attempt, responses):
+    """The numbers of the questions with neither a saved answer nor one in ``responses``."""
+    saved = _answered_positions(dict(attempt.answers.values_list("position", "response")))
+    return [p + 1 for p in range(len(attempt.questions)) if p not in saved and p not in responses]
+
+
 def _render_take(request, attempt, errors=None, status=200):
     language = get_language()
     responses = dict(attempt.answers.values_list("position", "response"))
@@ -95,15 +108,17 @@ def _render_take(request, attempt, errors=None, status=200):
             for i, q in enumerate(attempt.questions)
         ]
 
-    answered = sum(1 for r in responses.values() if r not in (None, "", [], {}))
+    answered = _answered_positions(responses)
+    total = int(attempt.max_score)  # a point per question
     return render(
         request,
         "quizzes/take.html",
         {
             "attempt": attempt,
             "questions": questions,
-            "total": int(attempt.max_score),  # a point per question
-            "answered": answered,
+            "total": total,
+            "answered": len(answered),
+            "numbers": [{"number": p + 1, "answered": p in answered} for p in range(total)],
             "has_errors": bool(errors),
             # With the attempt (whose questions are frozen) and the language, all the questions' HTML depends on.
             "state": repr((sorted(responses.items()), sorted(errors.items()))),
@@ -140,8 +155,10 @@ def save(request, public_id):
     if attempt.is_submitted:
         return _closed(request, attempt, wants_json)
     responses, errors = responses_from_post(attempt.questions, request.POST)
+    submit = action == "submit" and not errors
+    unanswered = _unanswered(attempt, responses) if submit and not request.POST.get("submit_anyway") else []
     try:
-        result = save_answers(attempt, responses, get_language(), submit=action == "submit" and not errors)
+        result = save_answers(attempt, responses, get_language(), submit=submit and not unanswered)
     except AttemptClosed:
         return _closed(request, attempt, wants_json)
     errors = {**{p: str(m) for p, m in errors.items()}, **result.errors}
@@ -154,6 +171,10 @@ def save(request, public_id):
         return _render_take(request, attempt, errors=errors, status=400)
     if result.submitted:
         return redirect("quizzes:result", public_id=public_id)
+    if unanswered:
+        # Saved, not submitted: the learner confirms first (the page's script asks before posting).
+        context = {"attempt": attempt, "unanswered": unanswered, "total": int(attempt.max_score)}
+        return render(request, "quizzes/confirm_submit.html", context)
     if language:
         take_url = reverse("quizzes:take", kwargs={"public_id": public_id})
         return redirect(translate_url(take_url, language))

@@ -46,6 +46,84 @@
     return inflight;
   }
 
+  // The count, the bar and the numbers above the questions follow the answers as they change.
+  var count = document.getElementById("answered-count");
+  var bar = document.getElementById("answered-bar");
+  var dialog = document.getElementById("confirm-submit");
+  var pendingSubmit = null; // the submit button pressed while questions were unanswered
+
+  function isAnswered(fieldset) {
+    if (fieldset.querySelector("input[type=radio]:checked")) return true;
+    // An order counts once every item has its place (as the server saves it); a matching at its first pair.
+    var every = fieldset.hasAttribute("data-ordering") ? "every" : "some";
+    return Array.prototype[every].call(fieldset.querySelectorAll("select"), function (select) {
+      return select.value !== "";
+    });
+  }
+
+  function unanswered() {
+    var numbers = [];
+    form.querySelectorAll("fieldset.question").forEach(function (fieldset, i) {
+      var answered = isAnswered(fieldset);
+      var link = document.querySelector('.question-nav a[data-question="' + (i + 1) + '"]');
+      if (link) {
+        link.className = answered ? "answered" : "unanswered";
+        link.querySelector("[data-state]").textContent =
+          " " + (answered ? script.dataset.answeredLabel : script.dataset.unansweredLabel);
+      }
+      if (!answered) numbers.push(i + 1);
+    });
+    return numbers;
+  }
+
+  function showProgress() {
+    var total = form.querySelectorAll("fieldset.question").length;
+    var answered = total - unanswered().length;
+    var text = count.dataset.template.replace("__N__", answered);
+    if (count.textContent !== text) count.textContent = text;
+    bar.value = answered;
+  }
+
+  if (count && bar) form.addEventListener("change", showProgress);
+
+  if (dialog) {
+    dialog.querySelector("[data-submit-anyway]").addEventListener("click", function () {
+      var anyway = document.createElement("input");
+      anyway.type = "hidden";
+      anyway.name = "submit_anyway";
+      anyway.value = "1";
+      form.appendChild(anyway);
+      dialog.hidden = true;
+      if (form.requestSubmit) form.requestSubmit(pendingSubmit || undefined);
+      else pendingSubmit.click();
+    });
+    dialog.querySelector("[data-keep-answering]").addEventListener("click", function () {
+      dialog.hidden = true;
+      var first = unanswered()[0];
+      var target = first && document.getElementById("question-" + first);
+      if (target) {
+        target.scrollIntoView();
+        var control = target.querySelector("input, select");
+        if (control) control.focus();
+      }
+    });
+  }
+
+  function askBeforeSubmitting(event) {
+    // A submit with questions left open asks first; "Submit anyway" sends it with submit_anyway.
+    var button = event.submitter;
+    if (!dialog || !button || button.value !== "submit" || form.elements.submit_anyway) return false;
+    var open = unanswered();
+    if (!open.length) return false;
+    event.preventDefault();
+    pendingSubmit = button;
+    var message = open.length === 1 ? script.dataset.confirmOne : script.dataset.confirmMany;
+    dialog.querySelector("#confirm-submit-text").textContent = message.replace("__N__", open.length);
+    dialog.hidden = false;
+    dialog.querySelector("[data-submit-anyway]").focus();
+    return true;
+  }
+
   form.addEventListener("change", function () {
     if (leaving) return;
     form.dataset.saved = "pending";
@@ -57,6 +135,7 @@
   // carries the same answers), and one already on its way is let finish first, so it can never
   // land after the submit.
   form.addEventListener("submit", function (event) {
+    if (askBeforeSubmitting(event)) return;
     clearTimeout(timer);
     timer = null;
     leaving = true;

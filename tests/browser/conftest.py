@@ -30,3 +30,13 @@ def log_in(page, site, username, password, language="tr"):
     page.fill("#id_password", password)
     page.locator("main button[type=submit]").click()
     page.wait_for_load_state()
+
+
+def assert_no_sideways_scroll(page):
+    """The document is no wider than the viewport's layout width.
+
+    Compares documentElement.scrollWidth with clientWidth: Chrome zooms a phone page out to fit
+    what overflows, so innerWidth would grow with the page and hide the overflow.
+    """
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"{page.url} is {widths[0]} px wide in a {widths[1]} px viewport"

@@ -23,7 +23,8 @@ def test_submit_waits_for_an_autosave_on_its_way_and_grades_the_last_answer(page
     with page.expect_request("**/answers/"):
         page.locator(f"input[name=q-{position}]").nth(0).check()  # an autosave leaves, and is held
     page.locator(f"input[name=q-{position}]").nth(1).check()  # the learner changes their mind...
-    page.get_by_role("button", name="Submit and see my result").click()  # ...and submits at once
+    page.get_by_role("button", name="Submit and see my result").click()  # ...and submits at once,
+    page.get_by_role("button", name="Submit anyway").click()  # the other questions left unanswered
     assert arrivals == [], "the submit left while an autosave was still on its way"
     held.pop().continue_()
     page.wait_for_url("**/result/")
@@ -39,6 +40,7 @@ def test_an_autosave_after_the_quiz_was_submitted_elsewhere_links_to_the_result(
     other = page.context.new_page()
     other.goto(page.url)
     other.get_by_role("button", name="Submit and see my result").click()
+    other.get_by_role("button", name="Submit anyway").click()
     other.wait_for_url("**/result/")
     page.locator("fieldset.question input[type=radio]").first.check()
     page.wait_for_function("() => document.getElementById('quiz-form').dataset.saved === 'closed'")

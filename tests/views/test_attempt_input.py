@@ -92,7 +92,7 @@ def test_junk_quiz_settings_are_refused(client, content, field, value):
 
 
 def test_an_autosave_after_the_submit_says_so_and_links_to_the_result(logged_in, attempt):
-    logged_in.post(save_url(attempt), {"action": "submit", "q-0": "1"})
+    logged_in.post(save_url(attempt), {"action": "submit", "submit_anyway": "1", "q-0": "1"})
     response = logged_in.post(save_url(attempt), {"action": "autosave", "q-0": "0"})
     assert response.status_code == 409
     body = response.json()
@@ -103,7 +103,7 @@ def test_an_autosave_after_the_submit_says_so_and_links_to_the_result(logged_in,
 
 
 def test_a_save_without_javascript_after_the_submit_links_to_the_result(logged_in, attempt):
-    logged_in.post(save_url(attempt), {"action": "submit", "q-0": "1"})
+    logged_in.post(save_url(attempt), {"action": "submit", "submit_anyway": "1", "q-0": "1"})
     response = logged_in.post(save_url(attempt, "en"), {"action": "save", "q-0": "0"})
     assert response.status_code == 409
     html = response.content.decode()

@@ -85,7 +85,7 @@ def test_autosave_racing_submit_never_fails_and_never_loses_the_submitted_answer
         attempt = make_quiz_attempt(student)
         url = save_url(attempt)
         autosaves = [(tab, url, {"action": "autosave", **AUTOSAVED}) for tab in autosave_tabs]
-        submit = (submit_tab, url, {"action": "submit", **SUBMITTED})
+        submit = (submit_tab, url, {"action": "submit", "submit_anyway": "1", **SUBMITTED})
         # Alternate who is started first, so both orders get their chance.
         posts = [submit, *autosaves] if race % 2 else [*autosaves, submit]
         responses = _post_together(posts)

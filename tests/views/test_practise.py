@@ -9,7 +9,7 @@ def finish_a_quiz_with_nothing_answered(client, topic="departments", length=5):
     """Start a real quiz from the content and submit it blank: every question is missed."""
     client.post("/en/quizzes/start/", {"topic": topic, "length": length, "difficulty": "any"})
     attempt = Attempt.objects.latest("pk")
-    client.post(save_url(attempt, "en"), {"action": "submit"})
+    client.post(save_url(attempt, "en"), {"action": "submit", "submit_anyway": "1"})
     return attempt
 
 
@@ -30,7 +30,7 @@ def test_the_practice_quiz_is_labelled_practice_in_the_progress(logged_in, conte
     finish_a_quiz_with_nothing_answered(logged_in, length=5)
     practice_url = logged_in.post("/en/progress/practise/").url
     practice = Attempt.objects.latest("pk")
-    logged_in.post(save_url(practice, "en"), {"action": "submit"})
+    logged_in.post(save_url(practice, "en"), {"action": "submit", "submit_anyway": "1"})
     assert practice_url == f"/en/attempts/{practice.public_id}/"
     html = logged_in.get("/en/progress/").content.decode()
     assert f'href="/en/attempts/{practice.public_id}/result/">Practice</a>' in html

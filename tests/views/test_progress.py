@@ -4,6 +4,8 @@ The prompts of missed questions and the dates are left to other tests: how they 
 built is changing (frozen questions, local dates); what a learner may see is not.
 """
 
+import re
+
 import pytest
 
 from tests.factories import make_attempt, question
@@ -39,7 +41,7 @@ def test_it_invites_a_learner_without_attempts_to_take_a_quiz(logged_in):
     response = logged_in.get("/en/progress/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "No finished quizzes yet." in html
+    assert "Nothing here yet: start with a quiz" in html
     assert 'href="/en/quizzes/"' in html
     assert '<svg class="chart"' not in html
 
@@ -111,7 +113,7 @@ def test_it_shows_a_guest_their_own_attempts_and_offers_to_keep_them(client, db)
 
 def test_it_shows_a_new_guest_the_empty_page(client, db):
     html = client.get("/en/progress/").content.decode()
-    assert "No finished quizzes yet." in html
+    assert "Nothing here yet: start with a quiz" in html
     assert "You are practising as a guest" in html
 
 
@@ -121,7 +123,7 @@ def test_it_never_shows_a_guest_someone_elses_attempts(client, history):
     html = as_guest(client, "this-browser").get("/en/progress/").content.decode()
     assert str(first.public_id) not in html
     assert str(other_guests.public_id) not in html
-    assert "No finished quizzes yet." in html
+    assert "Nothing here yet: start with a quiz" in html
 
 
 def test_it_rejects_post(logged_in):
@@ -134,3 +136,21 @@ def test_it_runs_a_fixed_number_of_queries(logged_in, student, count_queries):
     for _ in range(6):
         make_attempt(student, None, ["b", "a", "b", "a"], questions=[Q1, Q2, Q3, Q4])
     assert count_queries(logged_in.get, "/en/progress/") == few
+
+
+def test_an_empty_progress_page_says_what_to_do_first(client, db):
+    html = client.get("/en/progress/").content.decode()
+    assert "Nothing here yet: start with a quiz" in html
+    assert 'class="button" href="/en/quizzes/">Start a quiz</a>' in html
+
+
+def test_questions_that_read_the_same_are_one_row(logged_in, student):
+
+    # Two keys, one wording: the same fact drawn twice.
+    same = [question("q:a"), question("q:b")]
+    for q in same:
+        q["prompt"] = {"tr": "Aynı soru?", "en": "The same question?"}
+    make_attempt(student, None, ["b", "b"], questions=same)
+    html = logged_in.get("/en/progress/").content.decode()
+    assert html.count("The same question?") == 1
+    assert re.search(r"The same question\?</td><td class=\"num\">2</td><td class=\"num\">2</td>", html)

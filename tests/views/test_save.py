@@ -70,7 +70,8 @@ def test_it_needs_csrf(attempt, student):
 
 def test_submitting_grades_on_the_server(logged_in, attempt):
     response = logged_in.post(
-        save_url(attempt), {"action": "submit", "q-0": "1", "q-1-0": "3", "q-1-1": "1", "q-1-2": "2"}
+        save_url(attempt),
+        {"action": "submit", "submit_anyway": "1", "q-0": "1", "q-1-0": "3", "q-1-1": "1", "q-1-2": "2"},
     )
     assert response.url == f"/tr/attempts/{attempt.public_id}/result/"
     attempt.refresh_from_db()
@@ -80,10 +81,10 @@ def test_submitting_grades_on_the_server(logged_in, attempt):
 
 
 def test_a_second_submit_changes_nothing(logged_in, attempt):
-    logged_in.post(save_url(attempt), {"action": "submit", "q-0": "1"})
+    logged_in.post(save_url(attempt), {"action": "submit", "submit_anyway": "1", "q-0": "1"})
     attempt.refresh_from_db()
     first = (attempt.score, attempt.submitted_at)
-    response = logged_in.post(save_url(attempt), {"action": "submit", "q-0": "0"})
+    response = logged_in.post(save_url(attempt), {"action": "submit", "submit_anyway": "1", "q-0": "0"})
     assert response.status_code == 409
     attempt.refresh_from_db()
     assert (attempt.score, attempt.submitted_at) == first
@@ -99,7 +100,9 @@ def _quiz_page_counts(client, user, size, count_queries):
         "take": count_queries(client.get, take_url),
         "take again": count_queries(client.get, take_url),
         "save": count_queries(client.post, save_url(attempt), {"action": "autosave", **answers}),
-        "submit": count_queries(client.post, save_url(attempt), {"action": "submit", **answers}, status=302),
+        "submit": count_queries(
+            client.post, save_url(attempt), {"action": "submit", "submit_anyway": "1", **answers}, status=302
+        ),
         "result": count_queries(client.get, result_url),
         "result again": count_queries(client.get, result_url),
     }

@@ -31,7 +31,7 @@ def test_a_page_shown_before_an_answer_changed_shows_the_new_answer(logged_in, a
     logged_in.post(save_url(attempt), {"action": "autosave", "q-0": "0"})
     html = logged_in.get(take_url).content.decode()
     assert re.search(r'name="q-0" value="0" checked', html) and not re.search(r'value="2" checked', html)
-    assert "Answered so far: 1." in logged_in.get(f"/en/attempts/{attempt.public_id}/").content.decode()
+    assert "Answered so far: 1 of 3" in logged_in.get(f"/en/attempts/{attempt.public_id}/").content.decode()
 
 
 def test_someone_elses_attempt_is_not_found(client, attempt, other_student):
@@ -53,5 +53,27 @@ def test_a_guest_cannot_open_another_guests_attempt(client, db):
 
 
 def test_a_submitted_attempt_opens_on_its_result(logged_in, attempt):
-    logged_in.post(save_url(attempt), {"action": "submit"})
+    logged_in.post(save_url(attempt), {"action": "submit", "submit_anyway": "1"})
     assert logged_in.get(f"/tr/attempts/{attempt.public_id}/").url == f"/tr/attempts/{attempt.public_id}/result/"
+
+
+def test_it_shows_the_count_and_the_numbers_of_the_answered_questions(logged_in, attempt):
+    logged_in.post(save_url(attempt), {"action": "autosave", "q-0": "1"})
+    html = logged_in.get(f"/en/attempts/{attempt.public_id}/").content.decode()
+    assert "Answered so far: 1 of 3" in html and 'aria-live="polite"' in html
+    assert '<progress id="answered-bar" max="3" value="1"' in html
+    assert re.search(r'<a href="#question-1" data-question="1" class="answered">', html)
+    assert re.search(r'<a href="#question-2" data-question="2" class="unanswered">', html)
+
+
+def test_submitting_with_unanswered_questions_asks_first_and_keeps_the_answers(logged_in, attempt):
+    response = logged_in.post(save_url(attempt, "en"), {"action": "submit", "q-0": "1"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Submit with unanswered questions?" in html
+    assert f'/en/attempts/{attempt.public_id}/#question-2"' in html and '#question-1"' not in html
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is None and attempt.answers.get(position=0).response is not None
+    response = logged_in.post(save_url(attempt, "en"), {"action": "submit", "submit_anyway": "1"})
+    assert response.url == f"/en/attempts/{attempt.public_id}/result/"
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is not None and attempt.answers.get(position=0).response is not None
