@@ -17,7 +17,7 @@ def result_url(attempt, language="en"):
 
 @pytest.fixture
 def submitted(logged_in, attempt):
-    logged_in.post(save_url(attempt), {"action": "submit", "q-0": "0"})
+    logged_in.post(save_url(attempt), {"action": "submit", "q-0": "0", "submit_anyway": "1"})
     attempt.refresh_from_db()
     assert attempt.is_submitted
     return attempt
@@ -57,7 +57,7 @@ def test_a_guest_reports_on_their_own_attempt(client, db):
     session["guest_key"] = "guest-key-1234567890"
     session.save()
     attempt = make_quiz_attempt(guest_key="guest-key-1234567890")
-    client.post(save_url(attempt), {"action": "submit", "q-0": "0"})
+    client.post(save_url(attempt), {"action": "submit", "q-0": "0", "submit_anyway": "1"})
     response = client.post(report_url(attempt, 1), {"reason": "unclear"})
     assert response.status_code == 302
     report = ProblemReport.objects.get()
