@@ -64,12 +64,13 @@ at least three options), or when the event's title would give the answer away
 
 from random import Random
 
-from . import departments, duties, glossary, timeline  # noqa: F401  (their templates join the registry)
+from . import crosslanguage, departments, duties, glossary, timeline  # noqa: F401  (their templates join the registry)
 from .draw import QuizSettings, generate_quiz
 from .index import Index
-from .registry import DIFFICULTIES, TEMPLATES, TOPICS, candidates, parse
+from .registry import CROSS_LANGUAGE, DIFFICULTIES, TEMPLATES, TOPICS, candidates, parse
 
 __all__ = [
+    "CROSS_LANGUAGE",
     "DIFFICULTIES",
     "PREVIEW_SEED",
     "TEMPLATES",
@@ -92,11 +93,14 @@ def item_refs(question):
     return list(dict.fromkeys([question["item"], *refs]))
 
 
-def all_question_keys(content):
-    """Every question key the content produces, by topic (each checked by building it)."""
+def all_question_keys(content, topics=TOPICS):
+    """Every question key the content produces, by topic (each checked by building it).
+
+    The cross-language topics only when asked for: ``topics=(*TOPICS, *CROSS_LANGUAGE)``.
+    """
     ix = Index(content)
-    found = {topic: [] for topic in TOPICS}
-    for t, slugs in candidates(ix, TEMPLATES.values()):
+    found = {topic: [] for topic in topics}
+    for t, slugs in candidates(ix, [t for t in TEMPLATES.values() if t.topic in topics]):
         question = t.build(t, ix, slugs, Random(PREVIEW_SEED))
         if question is not None and question["key"] not in found[t.topic]:
             found[t.topic].append(question["key"])
@@ -107,7 +111,7 @@ def questions_for_item(content, item_ref):
     """Every question an item takes part in, built with a fixed seed (the admin preview)."""
     ix = Index(content)
     found = []
-    for t, slugs in candidates(ix, TEMPLATES.values()):
+    for t, slugs in candidates(ix, [t for t in TEMPLATES.values() if t.topic in TOPICS]):
         if item_ref not in t.refs(slugs):
             continue
         question = t.build(t, ix, slugs, Random(PREVIEW_SEED))
