@@ -41,7 +41,18 @@ term_en_tr     single     glossary    medium     the Turkish for an English term
 term_meaning   single     glossary    medium     which term a definition describes
 tf_term        truefalse  glossary    easy       "the English for T is E" (true)
 tf_term_swap   truefalse  glossary    medium     "the English for T is <another term's English>" (false)
+xl_term_tr_en  single     xlang_tr_en easy       a Turkish term; its English among English terms
+xl_name_tr_en  single     xlang_tr_en medium     an official Turkish name (decree, title); its English
+xl_dept_tr_en  single     xlang_tr_en medium     a unit's Turkish name; its English among its list's
+xl_org_tr_en   single     xlang_tr_en easy       a body's Turkish name; its English name
+xl_*_en_tr     single     xlang_en_tr            the same four the other way: English asked, Turkish offered
 ============== ========== =========== ========== ==========================================
+
+The ``xlang_*`` topics (crosslanguage.py) are cross-language practice: the
+prompt in one language and the options in the other, whatever the page's
+language (the question's ``shown`` says which). They are drawn only when a
+quiz asks for one of them, never in "mixed", and ``all_question_keys`` and the
+admin preview leave them out unless asked.
 
 Where things are: one module per topic holds its templates (departments.py,
 duties.py, timeline.py, glossary.py; real_or_decoy.py the builders departments
