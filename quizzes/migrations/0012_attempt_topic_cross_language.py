@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0009_editors_review_problem_reports'),
+        ('quizzes', '0011_item_statistics'),
     ]
 
     operations = [
