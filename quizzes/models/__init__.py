@@ -26,6 +26,7 @@ from .content import (
     Source,
     TimelineEvent,
 )
+from .review import FLASH_PREFIX, ReviewCard, ReviewLog, owner_key
 from .vocabulary import (
     ANY,
     MIXED,
@@ -45,6 +46,7 @@ from .vocabulary import (
 __all__ = [
     "ANY",
     "ATTEMPT_SEED_STEP",
+    "FLASH_PREFIX",
     "JOIN_CODE_ALPHABET",
     "JOIN_CODE_LENGTH",
     "MIXED",
@@ -70,10 +72,13 @@ __all__ = [
     "Quiz",
     "QuizSettings",
     "Review",
+    "ReviewCard",
+    "ReviewLog",
     "Source",
     "TimelineEvent",
     "Topic",
     "new_join_code",
+    "owner_key",
     "score_percent",
     "score_percent_expression",
     "topic_label",

@@ -18,6 +18,7 @@ from ..content import load_content
 from ..generation import QuizSettings, generate_from_keys, generate_quiz
 from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
 from ..models import ANY, PRACTICE, Answer, Attempt
+from . import review
 
 
 class AttemptClosed(Exception):
@@ -131,6 +132,7 @@ def save_answers(attempt, responses, language, *, submit=False):
             attempt.score = sum(a.mark for a in answers)
             attempt.submitted_at = now
             Attempt.objects.filter(pk=attempt.pk).update(score=attempt.score, submitted_at=now)
+            review.record_attempt(attempt, answers, now)  # the learner's spaced-review cards
     return SaveResult(saved=len(clean), errors=errors, submitted=submit)
 
 
@@ -149,4 +151,5 @@ def claim_guest_attempts(user, guest_key):
     """Give a new or returning account the attempts this browser made as a guest."""
     if not guest_key:
         return 0
+    review.claim_guest_cards(user, guest_key)
     return Attempt.objects.filter(user__isnull=True, guest_key=guest_key).update(user=user, guest_key="")
