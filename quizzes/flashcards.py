@@ -22,17 +22,26 @@ class Flashcard:
     precision: str = ""
 
 
+# Deck name -> the kind in its card keys.
+KINDS = {"terms": "term", "departments": "department", "events": "event"}
+
+
+def deck_prefix(name):
+    """The start of every card key of deck ``name``: ``flash:term:`` for the glossary terms."""
+    return f"{PREFIX}{KINDS[name]}:"
+
+
 def _terms(content):
-    return [Flashcard(f"{PREFIX}term:{t.key}", "glossary", t.term, t.definition) for t in content.terms]
+    return [Flashcard(deck_prefix("terms") + t.key, "glossary", t.term, t.definition) for t in content.terms]
 
 
 def _departments(content):
-    return [Flashcard(f"{PREFIX}department:{d.key}", "departments", d.name, d.focus) for d in content.departments]
+    return [Flashcard(deck_prefix("departments") + d.key, "departments", d.name, d.focus) for d in content.departments]
 
 
 def _events(content):
     return [
-        Flashcard(f"{PREFIX}event:{e.key}", "timeline", e.title, e.description, e.date, e.precision)
+        Flashcard(deck_prefix("events") + e.key, "timeline", e.title, e.description, e.date, e.precision)
         for e in content.events
     ]
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from .. import exports, reports
 from ..models import Assignment, Classroom
 from ..reports import presentation
+from ..reports import review as review_reports
 from ..roles import is_teacher
 from ..services import classes
 from ..teacher_forms import AssignmentForm, ClassroomForm
@@ -150,7 +151,12 @@ def topic_report(request, pk):
     return render(
         request,
         "quizzes/teacher/topic_report.html",
-        {"classroom": classroom, "report": report, "chart": presentation.topic_chart(report.topics)},
+        {
+            "classroom": classroom,
+            "report": report,
+            "chart": presentation.topic_chart(report.topics),
+            "recall": review_reports.class_recall(classroom),
+        },
     )
 
 
