@@ -24,7 +24,8 @@ MODES = ("same", "cross")
 @require_GET
 def review(request):
     summary = review_reports.learner_summary(owner_for(request, create=False))
-    return render(request, "quizzes/review/review.html", {"review": summary, "decks": flashcards.DECKS})
+    context = {"review": summary, "decks": flashcards.DECKS, "other_language": _other_language(get_language())}
+    return render(request, "quizzes/review/review.html", context)
 
 
 @require_POST

@@ -99,6 +99,7 @@ def test_the_review_page_counts_the_due_questions(logged_in, student):
     assert "Start the review" in html
     html = logged_in.get("/tr/review/").content.decode()
     assert "Şu anda tekrar zamanı gelmiş 2 soru var." in html
+    assert "Ön yüz İngilizce, arka yüz bu sayfanın dilinde" in html  # the flashcard menu: the other language
 
 
 def test_the_review_quiz_asks_the_due_questions_oldest_first_as_last_asked(logged_in, student, other_student):
