@@ -71,7 +71,7 @@ def test_another_teacher_finds_nothing(client, small_class):
 PAGES = {
     "report/": 7,  # students, assignments, one GROUP BY over attempts
     "students/{student}/": 10,  # + student, assignments, attempts, topics, missed, their question texts
-    "topics/": 6,  # assignments, one GROUP BY over answers
+    "topics/": 7,  # assignments, one GROUP BY over answers, the students' review cards
     "items/": 8,  # assignments, one GROUP BY over answers (per key and option), question texts, attempt totals
     "items/?assignment={first}": 9,  # + the assignment filter
     "export/results.xlsx": 7,
