@@ -24,7 +24,9 @@ def answered(student, choices, questions, *, when, guest_key=""):
 
 def test_submitting_a_quiz_makes_a_card_per_question_right_good_wrong_again(logged_in, student):
     attempt = make_quiz_attempt(student, count=3)
-    logged_in.post(save_url(attempt, "en"), {"action": "submit", "q-0": "1"})  # q-0 right, the others unanswered
+    logged_in.post(
+        save_url(attempt, "en"), {"action": "submit", "q-0": "1", "submit_anyway": "1"}
+    )  # q-0 right, the others unanswered
     cards = {c.key: c for c in ReviewCard.objects.filter(user=student)}
     assert set(cards) == {q["key"] for q in attempt.questions}
     logs = {log.card.key: log for log in ReviewLog.objects.select_related("card")}
@@ -69,7 +71,7 @@ def test_recording_answers_takes_three_queries_whatever_the_quiz_length(student,
 def test_a_guests_cards_go_to_the_account_at_login(client, student, content):
     client.post("/en/quizzes/start/", {"topic": "departments", "length": 5, "difficulty": "any"})
     attempt = Attempt.objects.get(user=None)
-    client.post(save_url(attempt, "en"), {"action": "submit"})
+    client.post(save_url(attempt, "en"), {"action": "submit", "submit_anyway": "1"})
     guest_key = attempt.guest_key
     assert ReviewCard.objects.filter(guest_key=guest_key).count() == 5
     mine = answered(student, ["a"], [attempt.questions[0]], when=timezone.now())
@@ -136,7 +138,9 @@ def test_submitting_the_review_quiz_updates_the_cards(logged_in, student):
     answered(student, ["b"], [question("q:1")], when=timezone.now() - HOUR)
     logged_in.post("/en/review/start/")
     review = Attempt.objects.latest("pk")
-    logged_in.post(save_url(review, "en"), {"action": "submit", "q-0": "0"})  # option 0 is "a", the answer
+    logged_in.post(
+        save_url(review, "en"), {"action": "submit", "q-0": "0", "submit_anyway": "1"}
+    )  # option 0 is "a", the answer
     card = ReviewCard.objects.get(key="q:1")
     assert card.reviews == 2 and card.due > timezone.now()
     assert list(card.logs.values_list("rating", flat=True)) == [1, 3]
@@ -152,7 +156,7 @@ def test_starting_a_review_with_nothing_due_says_so_and_makes_nothing(logged_in)
 def test_a_guest_reviews_their_own_cards(client, content):
     client.post("/en/quizzes/start/", {"topic": "glossary", "length": 5, "difficulty": "any"})
     attempt = Attempt.objects.get()
-    client.post(save_url(attempt, "en"), {"action": "submit"})
+    client.post(save_url(attempt, "en"), {"action": "submit", "submit_anyway": "1"})
     ReviewCard.objects.update(due=timezone.now() - HOUR)
     client.post("/en/review/start/")
     review = Attempt.objects.latest("pk")
