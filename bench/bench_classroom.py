@@ -22,7 +22,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from loadclient import Browser, Stats, consistency, take_quiz
+from loadclient import Browser, Stats, print_outcome, take_quiz
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy"))
@@ -119,12 +119,8 @@ def run(args, host, usernames, workers):
         f"{len(usernames)} students, {args.length} questions each, autosave after every answer, "
         f"{args.think} s per answer; all done in {took:.1f} s"
     )
-    print(stats.report())
-    print("client failures (gave up after retries):", len(failures), *failures[:5], sep="\n  " if failures else " ")
-    problems, summary = consistency(attempts, usernames)
-    print("consistency:", summary)
-    print("  " + ("\n  ".join(problems[:20]) if problems else "nothing lost, nothing duplicated"))
-    if problems or failures or len(attempts) != len(usernames):
+    fine = print_outcome(stats, failures, attempts, usernames, "nothing lost, nothing duplicated")
+    if not fine or len(attempts) != len(usernames):
         sys.exit(1)
 
 

@@ -25,7 +25,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from loadclient import Browser, Stats, consistency, take_quiz
+from loadclient import Browser, Stats, print_outcome, take_quiz
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "ddo_bench_cluster"
@@ -200,13 +200,8 @@ def run(args, usernames, classroom, servers):
         f"nginx + 2 gunicorn instances x {args.workers} sync workers, PostgreSQL, Redis; {args.students} students "
         f"(autosave after every answer, {args.think} s per answer), {args.teachers} teachers"
     )
-    print(stats.report())
-    print("client failures (gave up after retries):", len(failures), *failures[:5], sep="\n  " if failures else " ")
-    problems, summary = consistency(attempts, usernames)
-    print("consistency:", summary)
     fine = "every answer sent is stored, every score equals its marks, no attempt duplicated"
-    print("  " + ("\n  ".join(problems[:20]) if problems else fine))
-    if problems or failures:
+    if not print_outcome(stats, failures, attempts, usernames, fine):
         sys.exit(1)
 
 

@@ -64,6 +64,7 @@ sys.path.insert(0, str(ROOT))
 
 ASSIGNMENTS = 20  # each student makes one attempt at each: 20 attempts
 QUESTIONS = 20  # per attempt
+DAY = datetime.timedelta(days=1)
 POOL = 120  # question keys the assignments draw from
 
 
@@ -143,6 +144,18 @@ def difficulty(i):
     return -2 + 3.5 * hashlib.sha256(str(i).encode()).digest()[0] / 255
 
 
+def assignment_fields(n, now):
+    """The n-th assignment of a bench class: 20 questions of every topic, one seed, opened and due in the past."""
+    return {
+        "title": f"Ödev {n + 1}",
+        "topic": "mixed",
+        "length": QUESTIONS,
+        "opens_at": now - (60 - 3 * n) * DAY,
+        "due_at": now - (55 - 3 * n) * DAY,
+        "seed": n + 1,
+    }
+
+
 def seed_class():
     """The teacher, the students, 20 assignments, 20 submitted attempts per student and 20 answers per attempt."""
     rng = random.Random(7)
@@ -160,18 +173,8 @@ def seed_class():
     classroom = Classroom.objects.create(teacher=teacher, name="Büyük sınıf 12-Ç")
     Membership.objects.bulk_create((Membership(classroom=classroom, student=s) for s in students), batch_size=1000)
     now = timezone.now()
-    day = datetime.timedelta(days=1)
     assignments = Assignment.objects.bulk_create(
-        Assignment(
-            classroom=classroom,
-            title=f"Ödev {n + 1}",
-            topic="mixed",
-            length=QUESTIONS,
-            opens_at=now - (60 - 3 * n) * day,
-            due_at=now - (55 - 3 * n) * day,
-            seed=n + 1,
-        )
-        for n in range(ASSIGNMENTS)
+        Assignment(classroom=classroom, **assignment_fields(n, now)) for n in range(ASSIGNMENTS)
     )
     pool = [question(i) for i in range(POOL)]
     abilities = [rng.gauss(0.8, 1) for _ in students]
@@ -192,7 +195,7 @@ def seed_class():
                     "public_id": secrets.token_urlsafe(16),
                     "assignment": assignment,
                     "questions": questions,
-                    "submitted_at": assignment.due_at + (day if late else -day),
+                    "submitted_at": assignment.due_at + (DAY if late else -DAY),
                     "score": float(sum(c == "o0" for c in choices)),
                 }
             )
@@ -383,20 +386,14 @@ def seed_site(target, now):
             for i in range(classes * FILLER_STUDENTS)
         ),
     )
-    day = datetime.timedelta(days=1)
     copy_instances(
         Assignment,
         (
             Assignment(
                 id=assignment_id + c * ASSIGNMENTS + n,
                 classroom_id=class_id + c,
-                title=f"Ödev {n + 1}",
-                topic="mixed",
-                length=QUESTIONS,
-                opens_at=now - (60 - 3 * n) * day,
-                due_at=now - (55 - 3 * n) * day,
-                seed=n + 1,
                 created_at=now,
+                **assignment_fields(n, now),
             )
             for c in range(classes)
             for n in range(ASSIGNMENTS)
@@ -459,7 +456,7 @@ def seed_site(target, now):
                     else [],
                     ensure_ascii=False,
                 ),
-                submitted_at=now - day,
+                submitted_at=now - DAY,
                 score=float(sum(c == "o0" for c in choices)),
             )
             yield tuple(row[f.attname] for f in fields)

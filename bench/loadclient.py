@@ -206,3 +206,13 @@ def consistency(attempts, usernames):
         f"checked, {in_database} attempts in the database"
     )
     return problems, summary
+
+
+def print_outcome(stats, failures, attempts, usernames, fine):
+    """Print the load figures, the client failures and what the database holds; True when nothing went wrong."""
+    print(stats.report())
+    print("client failures (gave up after retries):", len(failures), *failures[:5], sep="\n  " if failures else " ")
+    problems, summary = consistency(attempts, usernames)
+    print("consistency:", summary)
+    print("  " + ("\n  ".join(problems[:20]) if problems else fine))
+    return not problems and not failures

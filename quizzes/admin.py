@@ -235,18 +235,6 @@ class ProblemReportAdmin(admin.ModelAdmin):
     list_filter = ("status", "reason", "language")
     search_fields = ("question_key", "text")
     actions = ("mark_fixed", "mark_rejected", "mark_open")
-    fields = (
-        "status",
-        "question_key",
-        "question",
-        "content_items",
-        "language",
-        "reason",
-        "text",
-        "reporter",
-        "created_at",
-        "resolved_at",
-    )
     # What the learner sent is theirs; editors only set the status.
     readonly_fields = (
         "question_key",
@@ -259,6 +247,7 @@ class ProblemReportAdmin(admin.ModelAdmin):
         "created_at",
         "resolved_at",
     )
+    fields = ("status", *readonly_fields)
     list_select_related = ("user",)
 
     def has_add_permission(self, request):

@@ -33,17 +33,19 @@ def _source(source):
     )
 
 
+def _cited(row):
+    """The fields every cited item has: its key, its source and how the source supports it."""
+    return {"key": row.slug, "source": _source(row.source), "basis": row.basis, "locator": row.locator}
+
+
 def _organisation(o):
     return OrganisationItem(
-        key=o.slug,
+        **_cited(o),
         name=_text(o, "name"),
         short_name=_text(o, "short_name"),
         summary=_text(o, "summary"),
         founded_on=o.founded_on,
         closed_on=o.closed_on,
-        source=_source(o.source),
-        basis=o.basis,
-        locator=o.locator,
     )
 
 
@@ -53,14 +55,11 @@ def _near(value):
 
 def _department(d):
     return DepartmentItem(
-        key=d.slug,
+        **_cited(d),
         name=_text(d, "name"),
         focus=_text(d, "focus"),
         listing=d.listing,
         confidence=d.confidence,
-        source=_source(d.source),
-        basis=d.basis,
-        locator=d.locator,
         note=_text(d, "note"),
         near=_near(d.near),
     )
@@ -68,19 +67,16 @@ def _department(d):
 
 def _duty(d):
     return DutyItem(
-        key=d.slug,
+        **_cited(d),
         text=_text(d, "text"),
         holder=d.holder,
         confidence=d.confidence,
-        source=_source(d.source),
-        basis=d.basis,
-        locator=d.locator,
     )
 
 
 def _event(e):
     return EventItem(
-        key=e.slug,
+        **_cited(e),
         date=e.date,
         precision=e.precision,
         title=_text(e, "title"),
@@ -89,9 +85,6 @@ def _event(e):
         gazette_number=e.gazette_number,
         decree_number=e.decree_number,
         confidence=e.confidence,
-        source=_source(e.source),
-        basis=e.basis,
-        locator=e.locator,
     )
 
 
@@ -101,12 +94,9 @@ def _decoy(d):
 
 def _term(t):
     return TermItem(
-        key=t.slug,
+        **_cited(t),
         term=_text(t, "term"),
         definition=_text(t, "definition"),
-        source=_source(t.source),
-        basis=t.basis,
-        locator=t.locator,
         near=_near(t.near),
     )
 

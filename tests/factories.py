@@ -135,6 +135,14 @@ def as_user(client, user):
     return client
 
 
+def as_guest(client, guest_key):
+    """The client as a guest whose browser holds ``guest_key`` (no account)."""
+    session = client.session
+    session["guest_key"] = guest_key
+    session.save()
+    return client
+
+
 # --- A class with results, for the report pages --------------------------------------------------
 
 CLASS_QUESTIONS = [question("q:1"), question("q:2"), question("q:3"), question("q:4", topic="timeline")]

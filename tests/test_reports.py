@@ -4,13 +4,14 @@ import datetime
 import math
 
 import pytest
-from django.db.models import Avg, Count, F, Min, Q, Sum
+from django.db.models import Avg, Count, F
 from django.utils import timezone
 
 from quizzes import reports
 from quizzes.management.commands._demo_classes import create_demo_class
 from quizzes.models import Answer
 from quizzes.reports import presentation
+from quizzes.reports.items import item_aggregates
 from tests.factories import make_assignment, make_attempt, make_classroom, make_student, make_teacher, question
 
 pytestmark = pytest.mark.django_db
@@ -154,7 +155,10 @@ def test_item_analysis_can_be_limited_to_one_assignment(tiny_class):
 
 
 def test_item_sums_add_up_to_what_a_group_by_question_key_gives(tiny_class):
-    """One pass grouped by key and option, added up per key, equals a GROUP BY question_key and one by option."""
+    """One pass grouped by key and option, added up per key, equals a GROUP BY question_key and one by option.
+
+    The same aggregates (item_aggregates) in both: what is tested is the adding up over a key's groups.
+    """
     classroom, assignment, students = tiny_class
     # A blank answer, and a part mark on an answer with no chosen option (as an ordering question gets).
     extra = make_attempt(make_student("s5", "Ümit Çelik"), assignment, [None, "a", "a"], questions=QUESTIONS)
@@ -163,22 +167,10 @@ def test_item_sums_add_up_to_what_a_group_by_question_key_gives(tiny_class):
     answers = Answer.objects.filter(
         attempt__assignment__classroom=classroom, attempt__number=1, attempt__submitted_at__isnull=False
     )
-    rest = F("attempt__score") - F("mark")
     expected = list(
         answers.values("question_key")
         .annotate(
-            n=Count("id"),
-            sum_x=Sum("mark"),
-            sum_x2=Sum(F("mark") * F("mark")),
-            sum_y=Sum(rest),
-            sum_y2=Sum(rest * rest),
-            sum_xy=Sum(F("mark") * rest),
-            n_tr=Count("id", filter=Q(language="tr")),
-            sum_tr=Sum("mark", filter=Q(language="tr")),
-            n_en=Count("id", filter=Q(language="en")),
-            sum_en=Sum("mark", filter=Q(language="en")),
-            n_blank=Count("id", filter=Q(response__isnull=True)),
-            first_attempt=Min("attempt_id"),
+            **item_aggregates(),
         )
         .order_by("question_key")
     )

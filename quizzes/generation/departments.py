@@ -1,7 +1,7 @@
 """Templates on the office's departments: what each focused on, and which were (not) its departments."""
 
 from ..values import Text, is_sourced
-from .questions import not_near, question, single, source_of, truefalse
+from .questions import not_near, question, single, source_of, truefalse, two_of
 from .real_or_decoy import Kind, decoy_among_real, false_of_decoy, real_among_decoys, true_of_real
 from .registry import decoys_of, one_each, template
 from .wording import OFFICE_OF, according, bare, capitalise, clashes, lead, quote, the
@@ -215,10 +215,8 @@ def _swap_subjects(ix):
 
 @template("tf_focus_swap", "truefalse", "departments", "hard", ["department", "department"], _swap_subjects)
 def _tf_focus_swap(t, ix, slugs, rng):
-    if len(slugs) != 2:
-        return None
-    d, other = ix.departments.get(slugs[0]), ix.departments.get(slugs[1])
-    if d is None or other is None or d.key == other.key or clashes(d.focus, other.focus):
+    d, other = two_of(ix.departments, slugs)
+    if d is None or clashes(d.focus, other.focus):
         return None
     if not not_near(d, [other]):
         return None

@@ -1,7 +1,7 @@
 """Templates on the glossary: a term's English or Turkish equivalent, and which term a definition describes."""
 
 from ..values import Text
-from .questions import not_near, question, single, source_of, truefalse
+from .questions import not_near, question, single, source_of, truefalse, two_of
 from .registry import one_each, template
 from .wording import fold, quote, same_text
 
@@ -106,10 +106,8 @@ def _term_pairs(ix):
 
 @template("tf_term_swap", "truefalse", "glossary", "medium", ["term", "term"], _term_pairs)
 def _tf_term_swap(t, ix, slugs, rng):
-    if len(slugs) != 2:
-        return None
-    term, other = ix.terms.get(slugs[0]), ix.terms.get(slugs[1])
-    if term is None or other is None or term.key == other.key or not not_near(term, [other]):
+    term, other = two_of(ix.terms, slugs)
+    if term is None or not not_near(term, [other]):
         return None
     # Wrong only if no term pairs this Turkish with that English.
     if any(

@@ -41,6 +41,16 @@ def truefalse(template, slugs, item, truth, prompt, explanation, source):
     )
 
 
+def two_of(items, slugs):
+    """The two different items the subject slugs of a two-subject template name; (None, None) otherwise."""
+    if len(slugs) != 2:
+        return None, None
+    a, b = items.get(slugs[0]), items.get(slugs[1])
+    if a is None or b is None or a.key == b.key:
+        return None, None
+    return a, b
+
+
 def not_near(item, others):
     """``others`` without the item's declared near-equivalents (either side may declare them)."""
     near = getattr(item, "near", ())

@@ -7,7 +7,7 @@ A template is skipped for an event whose title would give the answer away
 from random import Random
 
 from ..values import Text
-from .questions import OPTIONS, question, single, source_of, truefalse
+from .questions import OPTIONS, question, single, source_of, truefalse, two_of
 from .registry import template
 from .wording import EN_MONTHS, STORY_YEARS, TR_MONTHS, bare, clashes, date_text, quote, standalone, the
 
@@ -152,10 +152,8 @@ def _pair_subjects(ix, companions=3):
 
 @template("first_of_two", "single", "timeline", "medium", ["event", "event"], _pair_subjects)
 def _first_of_two(t, ix, slugs, rng):
-    if len(slugs) != 2:
-        return None
-    a, b = ix.events.get(slugs[0]), ix.events.get(slugs[1])
-    if a is None or b is None or not _ordered(a, b) or clashes(a.title, b.title):
+    a, b = two_of(ix.events, slugs)
+    if a is None or not _ordered(a, b) or clashes(a.title, b.title):
         return None
     first, second = (a, b) if _ordered(a, b) < 0 else (b, a)
     options = [{"key": f"event:{e.key}", "text": e.title.as_dict()} for e in (a, b)]

@@ -20,6 +20,19 @@ from .vocabulary import PRACTICE
 SUMS = ("n", "sum_x", "sum_x2", "sum_y", "sum_y2", "sum_xy")
 
 
+def answer_sums():
+    """The SUMS as aggregates over answers, for a GROUP BY: x = the mark, y = the rest of the attempt's score."""
+    rest = F("attempt__score") - F("mark")
+    return {
+        "n": Count("id"),
+        "sum_x": Sum("mark"),
+        "sum_x2": Sum(F("mark") * F("mark")),
+        "sum_y": Sum(rest),
+        "sum_y2": Sum(rest * rest),
+        "sum_xy": Sum(F("mark") * rest),
+    }
+
+
 class ItemStatistic(models.Model):
     question_key = models.CharField(_("question key"), max_length=255)
     # The language the question was answered in ("" when left unanswered).
@@ -104,17 +117,11 @@ def counted_answers():
 
 def rebuild():
     """Recompute every row from the answers (one GROUP BY, one read of frozen prompts); the number of rows."""
-    rest = F("attempt__score") - F("mark")
     rows = list(
         counted_answers()
         .values("question_key", "language")
         .annotate(
-            n=Count("id"),
-            sum_x=Sum("mark"),
-            sum_x2=Sum(F("mark") * F("mark")),
-            sum_y=Sum(rest),
-            sum_y2=Sum(rest * rest),
-            sum_xy=Sum(F("mark") * rest),
+            **answer_sums(),
             first_attempt=Min("attempt_id"),
             topic=Min("topic"),
         )

@@ -19,6 +19,7 @@ from django.db.models import Avg, Count, F, Min, Q, Sum
 from .. import statistics
 from ..models import SINGLE_CHOICE_TYPES, Answer, Assignment, Attempt, Classroom, score_percent_expression
 from ..models.problems import open_report_counts
+from ..models.statistics import answer_sums
 from .common import assignments_of, questions_of_attempts
 
 
@@ -114,6 +115,20 @@ _ITEM_COUNTS = ("n", "n_tr", "n_en", "n_blank")
 _ITEM_SUMS = ("sum_x", "sum_x2", "sum_y", "sum_y2", "sum_xy", "sum_tr", "sum_en")
 
 
+def item_aggregates():
+    """The per-key figures that add up (_ITEM_COUNTS, _ITEM_SUMS) and the first attempt, as aggregates over answers."""
+    return {
+        **answer_sums(),
+        "n_tr": Count("id", filter=Q(language="tr")),
+        "sum_tr": Sum("mark", filter=Q(language="tr")),
+        "n_en": Count("id", filter=Q(language="en")),
+        "sum_en": Sum("mark", filter=Q(language="en")),
+        "n_blank": Count("id", filter=Q(response__isnull=True)),
+        # An attempt that holds the question, to read its text and key from (no second pass over answers).
+        "first_attempt": Min("attempt_id"),
+    }
+
+
 def item_groups(answers):
     """Per question key and chosen option: every sum item analysis needs, in one GROUP BY (one query).
 
@@ -122,23 +137,10 @@ def item_groups(answers):
     the key's sums: see item_sums) and the per-option counts of the distractor
     analysis, which a GROUP BY question_key alone would need a second pass for.
     """
-    rest = F("attempt__score") - F("mark")
     return list(
         answers.values("question_key", "choice")
         .annotate(
-            n=Count("id"),
-            sum_x=Sum("mark"),
-            sum_x2=Sum(F("mark") * F("mark")),
-            sum_y=Sum(rest),
-            sum_y2=Sum(rest * rest),
-            sum_xy=Sum(F("mark") * rest),
-            n_tr=Count("id", filter=Q(language="tr")),
-            sum_tr=Sum("mark", filter=Q(language="tr")),
-            n_en=Count("id", filter=Q(language="en")),
-            sum_en=Sum("mark", filter=Q(language="en")),
-            n_blank=Count("id", filter=Q(response__isnull=True)),
-            # An attempt that holds the question, to read its text and key from (no second pass over answers).
-            first_attempt=Min("attempt_id"),
+            **item_aggregates(),
             mean_percent=Avg(score_percent_expression("attempt__")),
         )
         .order_by()

@@ -142,13 +142,17 @@ def count_axis(bars):
     return max(4, -(-top // 4) * 4)
 
 
+def _count_chart(bands, title, description, y_label):
+    """A bar chart of how many fall in each 10-point band."""
+    return charts.bar_chart(bands, title=title, description=description, y_max=count_axis(bands), y_label=y_label)
+
+
 def histogram_chart(bands):
-    return charts.bar_chart(
+    return _count_chart(
         bands,
-        title=_("Score distribution: number of results in each 10-point band"),
-        description=_("Each student's score on each assignment, counted by band."),
-        y_max=count_axis(bands),
-        y_label=_("results"),
+        _("Score distribution: number of results in each 10-point band"),
+        _("Each student's score on each assignment, counted by band."),
+        _("results"),
     )
 
 
@@ -164,10 +168,9 @@ def topic_chart(topics):
 
 
 def facility_chart(bands):
-    return charts.bar_chart(
+    return _count_chart(
         bands,
-        title=_("Questions by facility index: number of questions in each 10-point band"),
-        description=_("Facility is the share of full marks a question received, over first attempts."),
-        y_max=count_axis(bands),
-        y_label=_("questions"),
+        _("Questions by facility index: number of questions in each 10-point band"),
+        _("Facility is the share of full marks a question received, over first attempts."),
+        _("questions"),
     )

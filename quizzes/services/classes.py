@@ -115,13 +115,7 @@ def join_class(student, code):
 
 def leave_class(student, classroom_pk):
     """Take ``student`` out of the class; returns the class. Past attempts stay with the student."""
-    membership = (
-        Membership.objects.select_related("classroom").filter(classroom__pk=classroom_pk, student=student).first()
-    )
-    if membership is None:
-        raise NotAMember
-    membership.delete()
-    return membership.classroom
+    return _end_membership("classroom", classroom__pk=classroom_pk, student=student).classroom
 
 
 def start_assignment(student, assignment_pk, now):
@@ -190,13 +184,16 @@ def give_assignment(classroom, assignment):
 
 def remove_student(classroom, student_pk):
     """Take a student out of the teacher's class; returns the student. Their past attempts stay in the reports."""
-    membership = (
-        Membership.objects.select_related("student").filter(classroom=classroom, student__pk=student_pk).first()
-    )
+    return _end_membership("student", classroom=classroom, student__pk=student_pk).student
+
+
+def _end_membership(related, **lookup):
+    """Delete the one membership ``lookup`` finds (its ``related`` side read in the same query); NotAMember if none."""
+    membership = Membership.objects.select_related(related).filter(**lookup).first()
     if membership is None:
         raise NotAMember
     membership.delete()
-    return membership.student
+    return membership
 
 
 def archive_classroom(classroom, now):

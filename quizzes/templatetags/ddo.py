@@ -51,36 +51,8 @@ def question_text(prompt):
     return presentation.question_text(prompt, get_language())
 
 
-@register.filter
-def topic_label(topic):
-    return models.topic_label(topic)
+register.filter("topic_label", models.topic_label)
 
-
-@register.filter
-def status_label(status):
-    return presentation.status_label(status)
-
-
-@register.filter
-def status_badge(status):
-    return presentation.status_badge(status)
-
-
-@register.filter
-def attempts_label(count):
-    return presentation.attempts_label(count)
-
-
-@register.filter
-def flag_label(code):
-    return presentation.flag_label(code)
-
-
-@register.filter
-def item_kind_label(kind):
-    return presentation.item_kind_label(kind)
-
-
-@register.filter
-def item_admin_url(item_ref):
-    return presentation.item_admin_url(item_ref)
+# The reports' display words and links, as filters of the same names.
+for _name in ("status_label", "status_badge", "attempts_label", "flag_label", "item_kind_label", "item_admin_url"):
+    register.filter(_name, getattr(presentation, _name))

@@ -13,8 +13,13 @@ def classroom(teacher):
 
 
 @pytest.fixture
-def enrolled(client, student, classroom):
-    Membership.objects.create(classroom=classroom, student=student)
+def member(student, classroom):
+    """The student's membership of the class."""
+    return Membership.objects.create(classroom=classroom, student=student)
+
+
+@pytest.fixture
+def enrolled(client, student, member):
     return as_user(client, student)
 
 

@@ -1,15 +1,13 @@
 """Signing up and logging in (accounts/): guest attempts kept by the account (lockouts: tests/security/)."""
 
 from quizzes.models import Attempt
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, as_guest
 from tests.quiz_factories import make_quiz_attempt, save_url
 
 
 def test_signing_up_keeps_the_guests_results(client, db):
     client.get("/tr/quizzes/")
-    session = client.session
-    session["guest_key"] = "guest-123"
-    session.save()
+    as_guest(client, "guest-123")
     attempt = make_quiz_attempt(guest_key="guest-123")
     response = client.post("/tr/accounts/signup/", {"username": "yeni", "password1": PASSWORD, "password2": PASSWORD})
     assert response.status_code == 302

@@ -7,19 +7,7 @@ old code failed.
 import pytest
 
 from quizzes.models import Attempt
-from tests.quiz_factories import make_quiz_attempt, save_url
-
-
-@pytest.fixture
-def attempt(student):
-    return make_quiz_attempt(student)
-
-
-@pytest.fixture
-def logged_in(client, student):
-    client.force_login(student)
-    return client
-
+from tests.quiz_factories import save_url
 
 # --- Languages (issue 8 #4) ------------------------------------------------------
 

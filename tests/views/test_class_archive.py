@@ -31,8 +31,9 @@ def test_archiving_hides_the_class_and_keeps_its_reports(client, teacher, busy_c
     assert Attempt.objects.count() == 1
 
 
-def test_an_archived_class_leaves_the_students_list_and_takes_nobody_new(client, student, other_student, classroom):
-    Membership.objects.create(classroom=classroom, student=student)
+def test_an_archived_class_leaves_the_students_list_and_takes_nobody_new(
+    client, student, other_student, classroom, member
+):
     Classroom.objects.filter(pk=classroom.pk).update(archived_at=timezone.now())
     assert "9-A Dijital Dönüşüm" not in as_user(client, student).get("/en/classes/").content.decode()
     response = as_user(client, other_student).post("/en/classes/join/", {"code": classroom.join_code})

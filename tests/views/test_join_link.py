@@ -29,8 +29,7 @@ def test_the_button_joins_with_a_post(client, student, classroom):
     assert Membership.objects.filter(classroom=classroom, student=student).exists()
 
 
-def test_a_member_is_told_they_are_in_already(client, student, classroom):
-    Membership.objects.create(classroom=classroom, student=student)
+def test_a_member_is_told_they_are_in_already(client, student, classroom, member):
     html = as_user(client, student).get(link(classroom)).content.decode()
     assert "You are already in this class." in html
 

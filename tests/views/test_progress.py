@@ -8,19 +8,12 @@ import re
 
 import pytest
 
-from tests.factories import make_attempt, question
+from tests.factories import as_guest, make_attempt, question
 
 pytestmark = pytest.mark.django_db
 
 Q1, Q2, Q3 = question("q:1"), question("q:2"), question("q:3")
 Q4 = question("q:4", topic="timeline")
-
-
-def as_guest(client, guest_key):
-    session = client.session
-    session["guest_key"] = guest_key
-    session.save()
-    return client
 
 
 @pytest.fixture

@@ -21,11 +21,15 @@ def report_urls(classroom, student):
     ]
 
 
+def every_report_answers(client, user, classroom, student, status):
+    as_user(client, user)
+    for url in report_urls(classroom, student):
+        assert client.get(url).status_code == status, url
+
+
 def test_every_report_opens_for_its_teacher(client, teacher, small_class):
     classroom, students, _first = small_class
-    as_user(client, teacher)
-    for url in report_urls(classroom, students[0]):
-        assert client.get(url).status_code == 200, url
+    every_report_answers(client, teacher, classroom, students[0], 200)
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, small_class):
@@ -38,16 +42,12 @@ def test_anonymous_visitors_are_sent_to_log_in(client, small_class):
 
 def test_students_are_refused(client, small_class):
     classroom, students, _first = small_class
-    as_user(client, students[0])
-    for url in report_urls(classroom, students[0]):
-        assert client.get(url).status_code == 403, url
+    every_report_answers(client, students[0], classroom, students[0], 403)
 
 
 def test_editors_are_refused(client, editor, small_class):
     classroom, students, _first = small_class
-    as_user(client, editor)
-    for url in report_urls(classroom, students[0]):
-        assert client.get(url).status_code == 403, url
+    every_report_answers(client, editor, classroom, students[0], 403)
 
 
 def test_a_superuser_who_is_no_teacher_is_refused(client, small_class):
@@ -55,16 +55,12 @@ def test_a_superuser_who_is_no_teacher_is_refused(client, small_class):
     admin = make_student("yonetici")
     admin.is_staff = admin.is_superuser = True
     admin.save()
-    as_user(client, admin)
-    for url in report_urls(classroom, students[0]):
-        assert client.get(url).status_code == 403, url
+    every_report_answers(client, admin, classroom, students[0], 403)
 
 
 def test_another_teacher_finds_nothing(client, small_class):
     classroom, students, _first = small_class
-    as_user(client, make_teacher("baska"))
-    for url in report_urls(classroom, students[0]):
-        assert client.get(url).status_code == 404, url
+    every_report_answers(client, make_teacher("baska"), classroom, students[0], 404)
 
 
 # Session, user and Teachers group (3), the class (1), then the report's own queries.

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from quizzes.models import ProblemReport
+from tests.factories import as_guest
 from tests.quiz_factories import make_quiz_attempt, save_url
 
 
@@ -53,9 +54,7 @@ def test_it_saves_the_report_and_says_it_was_received(logged_in, student, submit
 
 def test_a_guest_reports_on_their_own_attempt(client, db):
     client.get("/en/quizzes/")
-    session = client.session
-    session["guest_key"] = "guest-key-1234567890"
-    session.save()
+    as_guest(client, "guest-key-1234567890")
     attempt = make_quiz_attempt(guest_key="guest-key-1234567890")
     client.post(save_url(attempt), {"action": "submit", "q-0": "0", "submit_anyway": "1"})
     response = client.post(report_url(attempt, 1), {"reason": "unclear"})

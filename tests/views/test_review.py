@@ -202,8 +202,7 @@ def test_my_progress_review_block_makes_a_fixed_number_of_queries(logged_in, stu
 # --- The teacher's topic page -----------------------------------------------------------------------
 
 
-def test_the_topic_page_shows_the_class_recall_today_and_in_a_week(client, teacher, classroom, student):
-    Membership.objects.create(classroom=classroom, student=student)
+def test_the_topic_page_shows_the_class_recall_today_and_in_a_week(client, teacher, classroom, student, member):
     outsider = make_student("disarida")
     now = timezone.now()
     answered(student, ["a", "a"], [question("q:1"), question("q:2", topic="timeline")], when=now - 48 * HOUR)

@@ -46,16 +46,9 @@ def test_teacher_pages_send_anonymous_visitors_to_log_in(client, classroom):
     assert response.url.startswith("/en/accounts/login/?next=")
 
 
-def test_teacher_pages_refuse_students(client, student, classroom):
-    as_user(client, student)
-    assert client.get("/en/teach/").status_code == 403
-    assert client.get(f"/en/teach/classes/{classroom.pk}/").status_code == 403
-    assert client.post("/en/teach/", {"name": "Sızma"}).status_code == 403
-    assert Classroom.objects.count() == 1
-
-
-def test_teacher_pages_refuse_editors(client, editor, classroom):
-    as_user(client, editor)
+@pytest.mark.parametrize("role", ["student", "editor"])
+def test_teacher_pages_refuse_students_and_editors(client, request, role, classroom):
+    as_user(client, request.getfixturevalue(role))
     assert client.get("/en/teach/").status_code == 403
     assert client.get(f"/en/teach/classes/{classroom.pk}/").status_code == 403
     assert client.post("/en/teach/", {"name": "Sızma"}).status_code == 403
