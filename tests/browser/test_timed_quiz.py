@@ -21,8 +21,11 @@ WORDS = {
 def start_timed_quiz(page, site, language):
     Quiz.objects.filter(slug="zaman-cizelgesi").update(time_limit=10)
     page.goto(f"{site}/{language}/quizzes/")
-    assert page.locator("li.card:has(input[value=zaman-cizelgesi]) p.muted").nth(1).inner_text().startswith(
-        "Süreli: 10 dakika" if language == "tr" else "Timed: 10 minutes"
+    assert (
+        page.locator("li.card:has(input[value=zaman-cizelgesi]) p.muted")
+        .nth(1)
+        .inner_text()
+        .startswith("Süreli: 10 dakika" if language == "tr" else "Timed: 10 minutes")
     )
     page.locator("form:has(input[value=zaman-cizelgesi]) button").click()
     page.wait_for_url("**/attempts/*/")
