@@ -222,9 +222,9 @@ def test_the_teacher_gives_a_student_extra_time_in_assignments(client, teacher, 
     assert Accommodation.objects.get().time_percent == 150
     assert "1.5 × the time limit" in client.get(accommodations_url(classroom)).content.decode()
     # Shown beside the student, on the class page and in the class overview.
-    assert "extra time: +50%" in client.get(f"/en/teach/classes/{classroom.pk}/").content.decode()
+    assert "time limit +50%" in client.get(f"/en/teach/classes/{classroom.pk}/").content.decode()
     assignment = make_assignment(classroom, time_limit=20)
-    assert "ek süre: +%50" in client.get(f"/tr/teach/classes/{classroom.pk}/report/").content.decode()
+    assert "süre sınırı +%50" in client.get(f"/tr/teach/classes/{classroom.pk}/report/").content.decode()
     as_user(client, student).post(start_url(assignment))
     attempt = Attempt.objects.get()
     assert attempt.time_limit == 1800
@@ -291,3 +291,12 @@ def test_a_timed_attempt_costs_no_more_queries(client, student, count_queries):
     untimed = _counts(client, make_quiz_attempt(student), count_queries)
     timed_counts = _counts(client, timed(make_quiz_attempt(student)), count_queries)
     assert timed_counts == untimed, (timed_counts, untimed)
+
+
+def test_an_editor_sets_a_named_quiz_s_time_limit_in_admin(client, content):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.com", "a-Good-test-passw0rd")
+    quiz = Quiz.objects.get(slug="zaman-cizelgesi")
+    html = as_user(client, admin).get(f"/en/admin/quizzes/quiz/{quiz.pk}/change/").content.decode()
+    assert 'name="time_limit"' in html
