@@ -174,13 +174,20 @@ def take(request, public_id):
 
 @require_POST
 def timer(request, public_id):
-    """In practice, the learner's own timer: one more limit (up to tenfold), or no timer at all."""
-    attempt = _own_attempt(request, public_id, defer_questions=True)
+    """In practice, the learner's own timer: one more limit (up to tenfold), or no timer at all.
+
+    The buttons belong to the quiz's form, so without JavaScript the answers on the page come
+    along: they are saved first (the ones that do not fit their question are left as they were).
+    """
+    attempt = _own_attempt(request, public_id)
     action = request.POST.get("action")
     if action not in TIMER_ACTIONS:
         messages.error(request, _("That button is not one of this page's; nothing was changed."))
         return redirect("quizzes:take", public_id=public_id)
     try:
+        responses, _errors = responses_from_post(attempt.questions, request.POST)
+        if responses and not attempt.is_submitted:
+            save_answers(attempt, responses, get_language())
         change_timer(attempt, action)
     except TimeUp:
         return _time_up(request, public_id)

@@ -300,3 +300,14 @@ def test_an_editor_sets_a_named_quiz_s_time_limit_in_admin(client, content):
     quiz = Quiz.objects.get(slug="zaman-cizelgesi")
     html = as_user(client, admin).get(f"/en/admin/quizzes/quiz/{quiz.pk}/change/").content.decode()
     assert 'name="time_limit"' in html
+
+
+def test_the_timer_buttons_keep_the_answers_on_the_page(logged_in, attempt):
+    # Without JavaScript the buttons post the quiz's form: its answers are saved before the timer changes.
+    timed(attempt)
+    response = logged_in.post(timer_url(attempt), {"action": "off", "q-0": "1", "q-2-0": "9"})
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.deadline is None
+    assert attempt.answers.get(position=0).response == "department:siber"
+    assert attempt.answers.get(position=2).response is None
