@@ -7,8 +7,10 @@ import re
 import pytest
 from django.utils import timezone
 
-from quizzes.models import Attempt, Quiz
-from tests.browser.conftest import assert_no_sideways_scroll, serious_violations
+from quizzes.models import Accommodation, Attempt, Quiz
+from tests.browser.conftest import assert_no_sideways_scroll, log_in, serious_violations
+from tests.browser.test_learner_phone import page_problems
+from tests.factories import PASSWORD, build_class
 
 pytestmark = pytest.mark.browser
 
@@ -63,3 +65,19 @@ def test_the_page_submits_what_was_saved_when_the_time_is_up(page, site):
     page.wait_for_url("**/result/")
     attempt.refresh_from_db()
     assert attempt.is_submitted and attempt.score == 0
+
+
+def test_a_teacher_gives_extra_time_on_a_phone(page, site, teacher):
+    classroom, students, _first = build_class(teacher, 4)
+    page.set_viewport_size({"width": 375, "height": 800})
+    log_in(page, site, teacher.username, PASSWORD)
+    page.goto(f"{site}/tr/teach/classes/{classroom.pk}/time/")
+    page.select_option("#id_student", str(students[1].pk))
+    page.select_option("#id_time_percent", "150")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/time/")
+    assert Accommodation.objects.get().student == students[1]
+    paths = [f"/teach/classes/{classroom.pk}/time/", f"/teach/classes/{classroom.pk}/"]
+    problems = page_problems(page, [f"{site}/{lang}{p}" for lang in ("tr", "en") for p in paths])
+    assert problems == [], "\n".join(map(str, problems))
+    assert "time limit +50%" in page.locator("main").inner_text()  # the last page: the English class page
