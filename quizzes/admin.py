@@ -175,8 +175,8 @@ class GlossaryTermAdmin(PublishableAdmin):
 @admin.register(Quiz)
 class QuizAdmin(PublishableAdmin):
     # The quiz settings (an abstract model's fields) would otherwise come first.
-    fields = ("is_published", "slug", "title", "description", "topic", "length", "difficulty")
-    list_display = ("title", "topic", "length", "difficulty", "is_published")
+    fields = ("is_published", "slug", "title", "description", "topic", "length", "difficulty", "time_limit")
+    list_display = ("title", "topic", "length", "difficulty", "time_limit", "is_published")
     list_filter = ("is_published", "topic", "difficulty")
     search_fields = ("title_tr", "title_en")
     preview_questions = False

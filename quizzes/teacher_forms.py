@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .forms import DIFFICULTY_CHOICES, TOPIC_CHOICES
-from .models import Assignment, Classroom
+from .models import Accommodation, Assignment, Classroom
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -38,6 +38,13 @@ class AssignmentForm(forms.ModelForm):
         initial=1,
         help_text=_("1, or more to count the best of them."),
     )
+    time_limit = forms.IntegerField(
+        label=_("Time limit (minutes)"),
+        min_value=1,
+        max_value=600,
+        required=False,
+        help_text=_("Leave empty for no time limit. Students who need extra time get it on the class's time page."),
+    )
 
     class Meta:
         model = Assignment
@@ -49,6 +56,7 @@ class AssignmentForm(forms.ModelForm):
             "opens_at",
             "due_at",
             "max_attempts",
+            "time_limit",
             "same_questions",
             "review",
         ]
@@ -99,3 +107,19 @@ class ExtensionForm(forms.Form):
         if due_at <= self.assignment.due_at:
             raise forms.ValidationError(_("An extension gives more time: choose a date after the class's due date."))
         return due_at
+
+
+class AccommodationForm(forms.Form):
+    """One student's time in the class's timed assignments; "as the limit" takes an accommodation back."""
+
+    student = forms.TypedChoiceField(label=_("Student"), coerce=int)
+    time_percent = forms.TypedChoiceField(
+        label=_("Time allowed"),
+        coerce=int,
+        choices=[(100, _("the time limit (no extra time)")), *Accommodation._meta.get_field("time_percent").choices],
+        initial=150,
+    )
+
+    def __init__(self, *args, students, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["student"].choices = [(s.pk, s.get_full_name().strip() or s.get_username()) for s in students]

@@ -21,6 +21,7 @@ PURE = [
     "quizzes.charts",
     "quizzes.spaced",
     "quizzes.flashcards",
+    "quizzes.timing",
 ]
 # Every module of the generation package, the topic modules and helpers included.
 PURE += sorted(f"quizzes.generation.{path.stem}" for path in (ROOT / "quizzes" / "generation").glob("[!_]*.py"))

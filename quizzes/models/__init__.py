@@ -4,6 +4,7 @@ learners' problem reports (problems.py), shared words (vocabulary.py).
 Everything is importable from ``quizzes.models`` as before the split.
 """
 
+from .accommodations import Accommodation, accommodation_percent
 from .attempts import Answer, Attempt, score_percent, score_percent_expression
 from .classes import (
     ATTEMPT_SEED_STEP,
@@ -52,6 +53,8 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "Accommodation",
+    "accommodation_percent",
     "ANY",
     "Basis",
     "ATTEMPT_SEED_STEP",

@@ -58,6 +58,11 @@ class Attempt(QuizSettings):
     submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
     score = models.FloatField(null=True, blank=True)
     max_score = models.FloatField(default=0)
+    # Timed attempts (timing.py): the limit given at the start, in seconds (the quiz's or the assignment's,
+    # stretched by a teacher's accommodation), and the deadline, fixed on the server then. A deadline of
+    # None is untimed: never timed, or a practice timer the learner switched off.
+    time_limit = models.PositiveIntegerField(null=True, blank=True)
+    deadline = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]

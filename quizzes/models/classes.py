@@ -76,6 +76,7 @@ class Assignment(QuizSettings):
     review = models.CharField(
         _("right answers shown"), max_length=20, choices=Review.choices, default=Review.AFTER_LAST_ATTEMPT
     )
+    time_limit = models.PositiveSmallIntegerField(_("time limit (minutes)"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -344,6 +344,12 @@ class Quiz(Publishable, QuizSettings):
     slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    time_limit = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: untimed. Learners can extend or switch off the timer when they practise."),
+    )
 
     optional_translated_fields = ("description",)
 

@@ -9,11 +9,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Min, Q, Subquery
+from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery
 
 from .. import statistics
 from ..languages import turkish_sort_key
-from ..models import Assignment, Attempt, Classroom, Membership, score_percent
+from ..models import Accommodation, Assignment, Attempt, Classroom, Membership, score_percent
 
 # --- Statuses ------------------------------------------------------------------
 
@@ -142,8 +142,17 @@ def membership(classroom_pk, student_pk):
 
 
 def members(classroom):
-    """The class's students, in Turkish alphabetical order of their names (one query)."""
-    users = list(get_user_model().objects.filter(memberships__classroom=classroom).order_by("pk"))
+    """The class's students, in Turkish alphabetical order of their names (one query).
+
+    Each has ``extra_time``: their accommodation's extra time in percent (50 for 1.5 ×), or None.
+    """
+    extra = Accommodation.objects.filter(classroom=classroom, student=OuterRef("pk")).values("time_percent")[:1]
+    users = list(
+        get_user_model()
+        .objects.filter(memberships__classroom=classroom)
+        .annotate(extra_time=Subquery(extra, output_field=IntegerField()) - 100)
+        .order_by("pk")
+    )
     return sorted(users, key=lambda u: (turkish_sort_key(display_name(u)), u.pk))
 
 

@@ -14,16 +14,25 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from .. import timing
 from ..content import load_content
 from ..generation import QuizSettings, generate_from_keys, generate_quiz
 from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
-from ..models import ANY, PRACTICE, Answer, Attempt
+from ..models import ANY, PRACTICE, Answer, Attempt, accommodation_percent
 from ..models.statistics import record_attempt
 from . import review
 
 
 class AttemptClosed(Exception):
     """The attempt was submitted already; its answers can no longer change."""
+
+
+class TimeUp(AttemptClosed):
+    """The attempt's time (and its grace) ran out: it was closed with the answers saved before."""
+
+
+class TimerFixed(Exception):
+    """This timer cannot change: an assignment's (the teacher gives extra time), none, or at its tenfold."""
 
 
 class NoQuestions(Exception):
@@ -34,9 +43,22 @@ def new_seed():
     return secrets.randbits(31)
 
 
+def _time_limit(owner, quiz, assignment):
+    """The seconds a new attempt gets (None: untimed): the assignment's limit, stretched by the
+    student's accommodation in that class (one query, only for a timed assignment), or the named quiz's."""
+    if assignment is not None:
+        if not assignment.time_limit or owner.user is None:
+            return timing.limit_seconds(assignment.time_limit)
+        return timing.limit_seconds(
+            assignment.time_limit, accommodation_percent(assignment.classroom_id, owner.user.pk)
+        )
+    return timing.limit_seconds(quiz.time_limit if quiz is not None else None)
+
+
 def _create_attempt(owner, questions, *, topic, difficulty, length, seed, quiz=None, assignment=None, number=1):
     if not questions:
         raise NoQuestions
+    time_limit = _time_limit(owner, quiz, assignment)
     with transaction.atomic():
         attempt = Attempt.objects.create(
             user=owner.user,
@@ -50,6 +72,9 @@ def _create_attempt(owner, questions, *, topic, difficulty, length, seed, quiz=N
             number=number,
             questions=questions,
             max_score=float(len(questions)),
+            time_limit=time_limit,
+            # Fixed here, on the server: a reload, a language switch or a second device keeps it.
+            deadline=timing.deadline_from(timezone.now(), time_limit),
         )
         Answer.objects.bulk_create(
             Answer(attempt=attempt, position=i, question_key=q["key"], topic=q["topic"])
@@ -99,7 +124,9 @@ def save_answers(attempt, responses, language, *, submit=False):
     a wrong shape) is refused for that question alone; the others are saved and
     nothing saved before is lost, and the attempt is not submitted. Saving and
     grading are one transaction holding the attempt's row. Raises
-    ``AttemptClosed`` when the attempt was submitted before this call got the row.
+    ``AttemptClosed`` when the attempt was submitted before this call got the row,
+    and ``TimeUp`` when its deadline and grace had passed: then the attempt is
+    submitted with the answers saved before and the posted ones are dropped.
     """
     errors, clean = {}, {}
     for position, response in responses.items():
@@ -112,9 +139,12 @@ def save_answers(attempt, responses, language, *, submit=False):
             errors[position] = str(error)
     submit = submit and not errors
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().only("pk", "submitted_at").get(pk=attempt.pk)
+        locked = Attempt.objects.select_for_update().only("pk", "submitted_at", "deadline").get(pk=attempt.pk)
         if locked.submitted_at is not None:
             raise AttemptClosed
+        late = timing.is_expired(locked.deadline, timezone.now())
+        if late:
+            clean, submit = {}, True
         # Grading needs every answer; a save alone only the ones posted.
         answers = list(attempt.answers.all() if submit else attempt.answers.filter(position__in=clean.keys()))
         now = timezone.now()
@@ -135,6 +165,8 @@ def save_answers(attempt, responses, language, *, submit=False):
             Attempt.objects.filter(pk=attempt.pk).update(score=attempt.score, submitted_at=now)
             record_attempt(attempt, answers)
             review.record_attempt(attempt, answers, now)  # the learner's spaced-review cards
+    if late:
+        raise TimeUp
     return SaveResult(saved=len(clean), errors=errors, submitted=submit)
 
 
@@ -145,8 +177,55 @@ def submit_attempt(attempt):
     """
     try:
         return save_answers(attempt, {}, "", submit=True).submitted
+    except TimeUp:
+        return True
     except AttemptClosed:
         return False
+
+
+def close_if_late(attempt, now):
+    """Submit an open attempt whose deadline and grace have passed, with what was saved.
+
+    Reads only the loaded attempt unless it is late; True when it closed it here.
+    """
+    if attempt.submitted_at is not None or not timing.is_expired(attempt.deadline, now):
+        return False
+    return submit_attempt(attempt)
+
+
+def change_timer(attempt, action):
+    """In practice, the learner's own timer: ``extend`` it by one more limit (up to tenfold) or switch it ``off``.
+
+    Raises ``AttemptClosed`` (``TimeUp`` when it ran out: then it is closed here) and
+    ``TimerFixed`` for an assignment's timer, an untimed attempt, or one at its tenfold.
+    """
+    late = False
+    with transaction.atomic():
+        locked = (
+            Attempt.objects.select_for_update()
+            .only("pk", "submitted_at", "deadline", "time_limit", "started_at", "assignment")
+            .get(pk=attempt.pk)
+        )
+        if locked.submitted_at is not None:
+            raise AttemptClosed
+        now = timezone.now()
+        if timing.is_expired(locked.deadline, now):
+            late = True
+        elif locked.assignment_id is not None or locked.deadline is None:
+            raise TimerFixed
+        elif action == "off":
+            locked.deadline = None
+        else:
+            try:
+                locked.deadline = timing.extended(locked.started_at, locked.deadline, locked.time_limit, now)
+            except ValueError:
+                raise TimerFixed from None
+        if not late:
+            Attempt.objects.filter(pk=locked.pk).update(deadline=locked.deadline)
+            attempt.deadline = locked.deadline
+    if late:
+        submit_attempt(attempt)
+        raise TimeUp
 
 
 def claim_guest_attempts(user, guest_key):

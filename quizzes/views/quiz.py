@@ -11,15 +11,25 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import presentation
+from .. import presentation, timing
 from ..forms import CrossLanguageForm, NamedQuizForm, StartQuizForm, responses_from_post
 from ..models import REPORT_TEXT_MAX_LENGTH, Attempt, ProblemReport, Quiz
 from ..owners import attempts_of, owner_for
 from ..ratelimits import limited
-from ..services.attempts import AttemptClosed, NoQuestions, save_answers, start_attempt
+from ..services.attempts import (
+    AttemptClosed,
+    NoQuestions,
+    TimerFixed,
+    TimeUp,
+    change_timer,
+    close_if_late,
+    save_answers,
+    start_attempt,
+)
 from ..services.problems import answers_marking_reported
 
 SAVE_ACTIONS = ("save", "autosave", "submit")
+TIMER_ACTIONS = ("extend", "off")
 # What the "Report a problem" form under each result offers (views/problems.py checks the same).
 REPORT_FORM = {"reasons": ProblemReport.Reason.choices, "text_max_length": REPORT_TEXT_MAX_LENGTH}
 
@@ -130,6 +140,7 @@ def _render_take(request, attempt, errors=None, status=200):
             "answered": len(answered),
             "numbers": [{"number": p + 1, "answered": p in answered} for p in range(total)],
             "has_errors": bool(errors),
+            "timer": _timer(attempt, timezone.now()),
             # With the attempt (whose questions are frozen) and the language, all the questions' HTML depends on.
             "state": repr((sorted(responses.items()), sorted(errors.items()))),
         },
@@ -137,12 +148,69 @@ def _render_take(request, attempt, errors=None, status=200):
     )
 
 
+def _timer(attempt, now):
+    """What the take page's timer shows (None for an untimed attempt); JS counts it down from there."""
+    if attempt.deadline is None:
+        return None
+    left = timing.seconds_left(attempt.deadline, now)
+    practice = attempt.assignment_id is None
+    return {
+        "seconds": left,
+        "clock": timing.clock(left),
+        "minutes": timing.minutes_left(left),
+        "warning": int(timing.WARNING.total_seconds()),
+        "practice": practice,
+        "can_extend": practice and timing.can_extend(attempt.started_at, attempt.deadline, attempt.time_limit),
+        "limit_minutes": timing.minutes_left(attempt.time_limit or 0),
+        "factor": timing.factor(attempt.started_at, attempt.deadline, attempt.time_limit),
+        "max_factor": timing.MAX_FACTOR,
+    }
+
+
+def _time_up(request, public_id):
+    messages.info(request, _("Time is up: your quiz was submitted with the answers saved before the deadline."))
+    return redirect("quizzes:result", public_id=public_id)
+
+
 @require_GET
 def take(request, public_id):
     attempt = _own_attempt(request, public_id, defer_questions=True)
+    if close_if_late(attempt, timezone.now()):
+        return _time_up(request, public_id)
     if attempt.is_submitted:
         return redirect("quizzes:result", public_id=public_id)
     return _render_take(request, attempt)
+
+
+@require_POST
+def timer(request, public_id):
+    """In practice, the learner's own timer: one more limit (up to tenfold), or no timer at all.
+
+    The buttons belong to the quiz's form, so without JavaScript the answers on the page come
+    along: they are saved first (the ones that do not fit their question are left as they were).
+    """
+    attempt = _own_attempt(request, public_id)
+    action = request.POST.get("action")
+    if action not in TIMER_ACTIONS:
+        messages.error(request, _("That button is not one of this page's; nothing was changed."))
+        return redirect("quizzes:take", public_id=public_id)
+    try:
+        responses, _errors = responses_from_post(attempt.questions, request.POST)
+        if responses and not attempt.is_submitted:
+            save_answers(attempt, responses, get_language())
+        change_timer(attempt, action)
+    except TimeUp:
+        return _time_up(request, public_id)
+    except AttemptClosed:
+        return _closed(request, attempt, wants_json=False)
+    except TimerFixed:
+        message = _("This timer cannot be changed here. In an assignment, your teacher can give you extra time.")
+        return render(request, "quizzes/closed.html", {"attempt": attempt, "message": message}, status=409)
+    if action == "off":
+        messages.success(request, _("The timer is off: take all the time you need."))
+    else:
+        messages.success(request, _("You have more time now."))
+    return redirect("quizzes:take", public_id=public_id)
 
 
 def _chosen_language(action):
@@ -166,9 +234,13 @@ def save(request, public_id):
         return _closed(request, attempt, wants_json)
     responses, errors = responses_from_post(attempt.questions, request.POST)
     submit = action == "submit" and not errors
-    unanswered = _unanswered(attempt, responses) if submit and not request.POST.get("submit_anyway") else []
+    # At the deadline (the page submits itself at zero) nobody is asked about unanswered questions.
+    ask = submit and not request.POST.get("submit_anyway") and not timing.is_due(attempt.deadline, timezone.now())
+    unanswered = _unanswered(attempt, responses) if ask else []
     try:
         result = save_answers(attempt, responses, get_language(), submit=submit and not unanswered)
+    except TimeUp:
+        return _closed(request, attempt, wants_json, time_up=True)
     except AttemptClosed:
         return _closed(request, attempt, wants_json)
     errors = {**{p: str(m) for p, m in errors.items()}, **result.errors}
@@ -192,9 +264,14 @@ def save(request, public_id):
     return redirect("quizzes:take", public_id=public_id)
 
 
-def _closed(request, attempt, wants_json):
+def _closed(request, attempt, wants_json, *, time_up=False):
     """A save that came after the submit: say so and point to the result (nothing to try again)."""
     message = _("This quiz has been submitted; its answers can no longer change.")
+    if time_up:
+        message = _(
+            "Time was up: the quiz was submitted with the answers saved before the deadline."
+            " The answers just sent were not saved."
+        )
     result_url = reverse("quizzes:result", kwargs={"public_id": attempt.public_id})
     if wants_json:
         return JsonResponse(
@@ -207,6 +284,7 @@ def _closed(request, attempt, wants_json):
 @require_GET
 def result(request, public_id):
     attempt = _own_attempt(request, public_id, defer_questions=True)
+    close_if_late(attempt, timezone.now())  # grading sets its score and submitted_at
     if not attempt.is_submitted:
         return redirect("quizzes:take", public_id=public_id)
     language = get_language()

@@ -21,8 +21,9 @@ from ..qr import qr_svg
 from ..reports import presentation
 from ..reports import review as review_reports
 from ..roles import teacher_required
+from ..services import accommodations as timers
 from ..services import classes
-from ..teacher_forms import AssignmentForm, ClassroomForm, ExtensionForm
+from ..teacher_forms import AccommodationForm, AssignmentForm, ClassroomForm, ExtensionForm
 
 
 def _own_classroom(request, pk):
@@ -153,6 +154,30 @@ def extensions(request, pk, assignment_pk):
         request,
         "quizzes/teacher/extensions.html",
         {"classroom": classroom, "assignment": assignment, "form": form, "extensions": list(given)},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def accommodations(request, pk):
+    """Extra time for a student in every timed assignment of the class (an accommodation, WCAG 2.2.1)."""
+    classroom = _own_classroom(request, pk)
+    students = reports.members(classroom)
+    form = AccommodationForm(request.POST or None, students=students)
+    if request.method == "POST" and form.is_valid():
+        try:
+            timers.set_accommodation(classroom, form.cleaned_data["student"], form.cleaned_data["time_percent"])
+        except timers.NotAMember:
+            raise Http404 from None
+        messages.success(request, _("Time saved. It applies to the attempts this student starts from now on."))
+        return redirect("quizzes:teacher_accommodations", pk=classroom.pk)
+    labels = dict(form.fields["time_percent"].choices)
+    rows = [{"student": s, "time": labels.get(100 + s.extra_time)} for s in students if s.extra_time]
+    return render(
+        request,
+        "quizzes/teacher/accommodations.html",
+        {"classroom": classroom, "form": form, "rows": rows},
         status=400 if form.is_bound else 200,
     )
 
