@@ -185,10 +185,6 @@ CONTENT_VERSION_SECONDS = float(os.environ.get("CONTENT_VERSION_SECONDS", "0"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 
-# Join-code throttling: attempts per window (quizzes/throttle.py).
-THROTTLE_LIMIT = int(os.environ.get("THROTTLE_LIMIT", "10"))
-THROTTLE_WINDOW_SECONDS = int(os.environ.get("THROTTLE_WINDOW_SECONDS", "300"))
-
 # The client's address: REMOTE_ADDR, or, behind N reverse proxies that each append to
 # X-Forwarded-For, the address the outermost trusted proxy saw (quizzes/client_ip.py).
 # A header a client sends itself is never believed with the default of 0.

@@ -8,7 +8,7 @@ into keys against the attempt's frozen questions.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ANY, MIXED, Difficulty, Quiz, Topic
+from .models import ANY, MIXED, CrossLanguage, Difficulty, Quiz, Topic
 
 LENGTH_CHOICES = [(5, "5"), (10, "10"), (15, "15"), (20, "20")]
 TOPIC_CHOICES = [(MIXED, _("Mixed: all topics")), *Topic.choices]
@@ -40,6 +40,17 @@ class StartQuizForm(forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), choices=TOPIC_CHOICES, initial="mixed")
     length = forms.TypedChoiceField(label=_("Questions"), choices=LENGTH_CHOICES, coerce=int, initial=10)
     difficulty = forms.ChoiceField(label=_("Difficulty"), choices=DIFFICULTY_CHOICES, initial="any")
+
+
+class CrossLanguageForm(forms.Form):
+    """Turkish ⇄ English practice: the direction is the quiz's topic (the prompt in one language, options in the other).
+
+    Four kinds of question per direction, at most two of a kind per ten: eight fill a quiz.
+    """
+
+    prefix = "xl"  # its fields sit on the catalogue beside the other start form's
+    direction = forms.ChoiceField(label=_("Direction"), choices=CrossLanguage.choices, initial=CrossLanguage.TR_EN)
+    length = forms.TypedChoiceField(label=_("Questions"), choices=[(5, "5"), (8, "8")], coerce=int, initial=8)
 
 
 class NamedQuizForm(forms.Form):

@@ -16,8 +16,25 @@ def text_in(text, language):
     return "" if text is None else str(text)
 
 
+def shown_in(question, side, language):
+    """The language a side ("prompt" or "options") of a question is shown in.
+
+    A cross-language question fixes both (the prompt in one language, the
+    options in the other) whatever the page's language; others follow the page.
+    """
+    return (question.get("shown") or {}).get(side) or language
+
+
+def _languages(question, language):
+    """The prompt's and the options' languages, and the ``lang`` attributes a page puts on them."""
+    prompt, options = shown_in(question, "prompt", language), shown_in(question, "options", language)
+    marks = {"prompt_lang": prompt, "options_lang": options} if question.get("shown") else {}
+    return prompt, options, marks
+
+
 def for_taking(question, response, language):
     """What the quiz page needs for one question, with the learner's saved answer filled in."""
+    prompt_language, language, marks = _languages(question, language)  # the options' language from here on
     options = question["options"]
     targets = question.get("targets") or []
     target_index = {t["key"]: i for i, t in enumerate(targets)}
@@ -39,10 +56,11 @@ def for_taking(question, response, language):
         rows.append(row)
     return {
         "type": question["type"],
-        "prompt": text_in(question["prompt"], language),
+        "prompt": text_in(question["prompt"], prompt_language),
         "options": rows,
         "targets": [{"index": i, "text": text_in(t["text"], language)} for i, t in enumerate(targets)],
         "places": list(range(1, len(options) + 1)),
+        **marks,
     }
 
 
@@ -66,14 +84,16 @@ def describe(question, value, language):
 
 def for_result(question, response, mark, language):
     source = question.get("source")
+    prompt_language, options_language, marks = _languages(question, language)
     return {
         "type": question["type"],
-        "prompt": text_in(question["prompt"], language),
-        "given": describe(question, response, language),
-        "correct": describe(question, question["answer"], language),
+        "prompt": text_in(question["prompt"], prompt_language),
+        "given": describe(question, response, options_language),
+        "correct": describe(question, question["answer"], options_language),
         "explanation": text_in(question["explanation"], language),
         "source": {**source, "title": text_in(source["title"], language)} if source else None,
         "mark": mark,
         "verdict": "correct" if mark is not None and mark >= 1 else ("partial" if mark else "wrong"),
         "topic": question["topic"],
+        **marks,
     }

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import converters  # noqa: F401  (registers the <public_id:...> and <id:...> converters)
-from .views import classes, learning, printing, problems, progress, quiz, statistics, teacher
+from .views import classes, learning, printing, problems, progress, quiz, review, statistics, teacher
 
 app_name = "quizzes"
 
@@ -21,6 +21,9 @@ urlpatterns = [
     path("attempts/<public_id:public_id>/questions/<id:position>/report/", problems.report, name="report_problem"),
     path("progress/", progress.progress, name="progress"),
     path("progress/practise/", progress.practise, name="practise"),
+    path("review/", review.review, name="review"),
+    path("review/start/", review.start, name="review_start"),
+    path("review/flashcards/", review.flashcard, name="flashcards"),
     # The student's side of classes.
     path("classes/", classes.my_classes, name="my_classes"),
     path("classes/join/", classes.join, name="join_class"),

@@ -14,7 +14,14 @@ from django.conf import settings
 from django.core.management import call_command
 
 from quizzes.content import load_content
-from quizzes.generation import all_question_keys, generate_from_keys, generate_quiz, item_refs
+from quizzes.generation import (
+    CROSS_LANGUAGE,
+    TOPICS,
+    all_question_keys,
+    generate_from_keys,
+    generate_quiz,
+    item_refs,
+)
 from quizzes.generation.draw import QuizSettings
 from quizzes.generation.wording import STORY_YEARS
 from quizzes.models import Quiz
@@ -34,7 +41,8 @@ def content(db):
 
 
 def every_question(content, seeds=SEEDS):
-    keys = [k for ks in all_question_keys(content).values() for k in ks]
+    # Every key, the cross-language practice's included: its questions keep the same rules.
+    keys = [k for ks in all_question_keys(content, (*TOPICS, *CROSS_LANGUAGE)).values() for k in ks]
     for seed in seeds:
         yield from generate_from_keys(content, keys, seed)
 
@@ -150,7 +158,7 @@ def test_no_question_asks_an_order_nobody_knows(content):
                     assert cut(a, coarse) != cut(b, coarse), q["key"]
 
 
-@pytest.mark.parametrize("topic", ["mixed", "departments", "duties", "timeline", "glossary"])
+@pytest.mark.parametrize("topic", ["mixed", "departments", "duties", "timeline", "glossary", *CROSS_LANGUAGE])
 @pytest.mark.parametrize("length", [10, 20])
 def test_no_quiz_has_more_than_two_questions_of_one_template_per_ten(content, topic, length):
     for seed in range(25):

@@ -19,6 +19,8 @@ PURE = [
     "quizzes.statistics",
     "quizzes.languages",
     "quizzes.charts",
+    "quizzes.spaced",
+    "quizzes.flashcards",
 ]
 # Every module of the generation package, the topic modules and helpers included.
 PURE += sorted(f"quizzes.generation.{path.stem}" for path in (ROOT / "quizzes" / "generation").glob("[!_]*.py"))

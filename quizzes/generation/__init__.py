@@ -41,7 +41,18 @@ term_en_tr     single     glossary    medium     the Turkish for an English term
 term_meaning   single     glossary    medium     which term a definition describes
 tf_term        truefalse  glossary    easy       "the English for T is E" (true)
 tf_term_swap   truefalse  glossary    medium     "the English for T is <another term's English>" (false)
+xl_term_tr_en  single     xlang_tr_en easy       a Turkish term; its English among English terms
+xl_name_tr_en  single     xlang_tr_en medium     an official Turkish name (decree, title); its English
+xl_dept_tr_en  single     xlang_tr_en medium     a unit's Turkish name; its English among its list's
+xl_org_tr_en   single     xlang_tr_en easy       a body's Turkish name; its English name
+xl_*_en_tr     single     xlang_en_tr            the same four the other way: English asked, Turkish offered
 ============== ========== =========== ========== ==========================================
+
+The ``xlang_*`` topics (crosslanguage.py) are cross-language practice: the
+prompt in one language and the options in the other, whatever the page's
+language (the question's ``shown`` says which). They are drawn only when a
+quiz asks for one of them, never in "mixed", and ``all_question_keys`` and the
+admin preview leave them out unless asked.
 
 Where things are: one module per topic holds its templates (departments.py,
 duties.py, timeline.py, glossary.py; real_or_decoy.py the builders departments
@@ -64,12 +75,13 @@ at least three options), or when the event's title would give the answer away
 
 from random import Random
 
-from . import departments, duties, glossary, timeline  # noqa: F401  (their templates join the registry)
+from . import crosslanguage, departments, duties, glossary, timeline  # noqa: F401  (their templates join the registry)
 from .draw import QuizSettings, generate_quiz
 from .index import Index
-from .registry import DIFFICULTIES, TEMPLATES, TOPICS, candidates, parse
+from .registry import CROSS_LANGUAGE, DIFFICULTIES, TEMPLATES, TOPICS, candidates, parse
 
 __all__ = [
+    "CROSS_LANGUAGE",
     "DIFFICULTIES",
     "PREVIEW_SEED",
     "TEMPLATES",
@@ -92,11 +104,14 @@ def item_refs(question):
     return list(dict.fromkeys([question["item"], *refs]))
 
 
-def all_question_keys(content):
-    """Every question key the content produces, by topic (each checked by building it)."""
+def all_question_keys(content, topics=TOPICS):
+    """Every question key the content produces, by topic (each checked by building it).
+
+    The cross-language topics only when asked for: ``topics=(*TOPICS, *CROSS_LANGUAGE)``.
+    """
     ix = Index(content)
-    found = {topic: [] for topic in TOPICS}
-    for t, slugs in candidates(ix, TEMPLATES.values()):
+    found = {topic: [] for topic in topics}
+    for t, slugs in candidates(ix, [t for t in TEMPLATES.values() if t.topic in topics]):
         question = t.build(t, ix, slugs, Random(PREVIEW_SEED))
         if question is not None and question["key"] not in found[t.topic]:
             found[t.topic].append(question["key"])
@@ -107,7 +122,7 @@ def questions_for_item(content, item_ref):
     """Every question an item takes part in, built with a fixed seed (the admin preview)."""
     ix = Index(content)
     found = []
-    for t, slugs in candidates(ix, TEMPLATES.values()):
+    for t, slugs in candidates(ix, [t for t in TEMPLATES.values() if t.topic in TOPICS]):
         if item_ref not in t.refs(slugs):
             continue
         question = t.build(t, ix, slugs, Random(PREVIEW_SEED))

@@ -43,7 +43,8 @@ def truefalse(template, slugs, item, truth, prompt, explanation, source):
 
 def not_near(item, others):
     """``others`` without the item's declared near-equivalents (either side may declare them)."""
-    return [o for o in others if o.key not in item.near and item.key not in o.near]
+    near = getattr(item, "near", ())
+    return [o for o in others if o.key not in near and item.key not in getattr(o, "near", ())]
 
 
 def compatible(answer, candidates, group):

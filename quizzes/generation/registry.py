@@ -3,6 +3,9 @@
 from dataclasses import dataclass
 
 TOPICS = ("departments", "duties", "timeline", "glossary")
+# Cross-language practice, one topic per direction: drawn only when a quiz asks for it (never in "mixed").
+CROSS_LANGUAGE = ("xlang_tr_en", "xlang_en_tr")
+TOPIC_ORDER = (*TOPICS, *CROSS_LANGUAGE)
 DIFFICULTIES = ("easy", "medium", "hard")
 
 
@@ -21,7 +24,7 @@ class Template:
         return [f"{kind}:{slug}" for kind, slug in zip(kinds, slugs, strict=True)]
 
 
-# Every template by name, in topic order (TOPICS), each topic's in the order its module defines them.
+# Every template by name, in topic order (TOPIC_ORDER), each topic's in the order its module defines them.
 # The draw walks them in this order, so it is part of what a seed means.
 TEMPLATES = {}
 
@@ -32,7 +35,7 @@ def template(name, type, topic, difficulty, kinds, subjects):
     def register(build):
         TEMPLATES[name] = Template(name, type, topic, difficulty, tuple(kinds), subjects, build)
         # Keep topic order whatever order the topic modules happen to be imported in.
-        ordered = sorted(TEMPLATES.values(), key=lambda t: TOPICS.index(t.topic))
+        ordered = sorted(TEMPLATES.values(), key=lambda t: TOPIC_ORDER.index(t.topic))
         TEMPLATES.clear()
         TEMPLATES.update((t.name, t) for t in ordered)
         return build

@@ -32,6 +32,7 @@ from .content import (
     TimelineEvent,
 )
 from .problems import REPORT_TEXT_MAX_LENGTH, ProblemReport, open_report_counts
+from .review import FLASH_PREFIX, ReviewCard, ReviewLog, owner_key
 from .statistics import ItemStatistic
 from .vocabulary import (
     ANY,
@@ -41,6 +42,7 @@ from .vocabulary import (
     QUIZ_TOPIC_CHOICES,
     SINGLE_CHOICE_TYPES,
     Confidence,
+    CrossLanguage,
     Difficulty,
     QuestionType,
     QuizSettings,
@@ -53,6 +55,7 @@ __all__ = [
     "ANY",
     "Basis",
     "ATTEMPT_SEED_STEP",
+    "FLASH_PREFIX",
     "JOIN_CODE_ALPHABET",
     "JOIN_CODE_LENGTH",
     "MIXED",
@@ -67,6 +70,7 @@ __all__ = [
     "Attempt",
     "Classroom",
     "Confidence",
+    "CrossLanguage",
     "Decoy",
     "Department",
     "Difficulty",
@@ -82,6 +86,8 @@ __all__ = [
     "Quiz",
     "QuizSettings",
     "Review",
+    "ReviewCard",
+    "ReviewLog",
     "Source",
     "TimelineEvent",
     "Topic",
@@ -89,6 +95,7 @@ __all__ = [
     "extensions_of",
     "new_join_code",
     "open_report_counts",
+    "owner_key",
     "score_percent",
     "score_percent_expression",
     "topic_label",

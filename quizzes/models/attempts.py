@@ -9,7 +9,7 @@ from django.db.models.functions import NullIf
 from django.utils.translation import gettext_lazy as _
 
 from .content import Quiz
-from .vocabulary import PRACTICE, QUIZ_TOPIC_CHOICES, QuizSettings
+from .vocabulary import PRACTICE, QUIZ_TOPIC_CHOICES, CrossLanguage, QuizSettings
 
 
 def score_percent(score, max_score):
@@ -35,8 +35,12 @@ class Attempt(QuizSettings):
     key, so later content edits never change this attempt or its score.
     """
 
-    # An attempt may also be a practice of missed questions.
-    topic = models.CharField(_("topic"), max_length=20, choices=[*QUIZ_TOPIC_CHOICES, (PRACTICE, _("Practice"))])
+    # An attempt may also be a practice of missed questions, or cross-language practice in one direction.
+    topic = models.CharField(
+        _("topic"),
+        max_length=20,
+        choices=[*QUIZ_TOPIC_CHOICES, (PRACTICE, _("Practice")), *CrossLanguage.choices],
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="attempts"
     )

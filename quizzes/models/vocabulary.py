@@ -18,6 +18,13 @@ class Topic(models.TextChoices):
     GLOSSARY = "glossary", _("Glossary")
 
 
+class CrossLanguage(models.TextChoices):
+    """Cross-language practice, one topic per direction (the prompt in one language, the options in the other)."""
+
+    TR_EN = "xlang_tr_en", _("Turkish → English")
+    EN_TR = "xlang_en_tr", _("English → Turkish")
+
+
 class Difficulty(models.TextChoices):
     EASY = "easy", _("easy")
     MEDIUM = "medium", _("medium")
@@ -51,7 +58,7 @@ TOPIC_ORDER = [value for value, _label in Topic.choices]
 
 def topic_label(topic):
     """A topic's display name; a value outside the vocabulary (an old row) as it is."""
-    return dict(Topic.choices).get(topic, topic)
+    return dict([*Topic.choices, *CrossLanguage.choices]).get(topic, topic)
 
 
 def topic_order(topic):

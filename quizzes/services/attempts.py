@@ -19,6 +19,7 @@ from ..generation import QuizSettings, generate_from_keys, generate_quiz
 from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
 from ..models import ANY, PRACTICE, Answer, Attempt
 from ..models.statistics import record_attempt
+from . import review
 
 
 class AttemptClosed(Exception):
@@ -133,6 +134,7 @@ def save_answers(attempt, responses, language, *, submit=False):
             attempt.submitted_at = now
             Attempt.objects.filter(pk=attempt.pk).update(score=attempt.score, submitted_at=now)
             record_attempt(attempt, answers)
+            review.record_attempt(attempt, answers, now)  # the learner's spaced-review cards
     return SaveResult(saved=len(clean), errors=errors, submitted=submit)
 
 
@@ -151,4 +153,5 @@ def claim_guest_attempts(user, guest_key):
     """Give a new or returning account the attempts this browser made as a guest."""
     if not guest_key:
         return 0
+    review.claim_guest_cards(user, guest_key)
     return Attempt.objects.filter(user__isnull=True, guest_key=guest_key).update(user=user, guest_key="")

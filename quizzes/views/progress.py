@@ -10,6 +10,7 @@ from .. import reports
 from ..owners import attempts_of, owner_for
 from ..ratelimits import limited
 from ..reports import presentation
+from ..reports import review as review_reports
 from ..services import attempts as services
 
 PRACTICE_LENGTH = 10
@@ -27,6 +28,7 @@ def progress(request):
             "mastery": progress.mastery,
             "mastery_chart": presentation.mastery_chart(progress.mastery),
             "missed": progress.missed,
+            "review": review_reports.learner_summary(owner_for(request, create=False)),
         },
     )
 

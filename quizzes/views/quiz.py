@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import presentation
-from ..forms import NamedQuizForm, StartQuizForm, responses_from_post
+from ..forms import CrossLanguageForm, NamedQuizForm, StartQuizForm, responses_from_post
 from ..models import REPORT_TEXT_MAX_LENGTH, Attempt, ProblemReport, Quiz
 from ..owners import attempts_of, owner_for
 from ..ratelimits import limited
@@ -40,9 +40,10 @@ def _own_attempt(request, public_id, *, defer_questions=False):
     return attempt
 
 
-def _catalogue(request, *, form=None, unfinished=(), status=200):
+def _catalogue(request, *, form=None, crosslanguage_form=None, unfinished=(), status=200):
     context = {
         "form": form or StartQuizForm(),
+        "crosslanguage_form": crosslanguage_form or CrossLanguageForm(),
         "named_quizzes": list(Quiz.objects.published()),
         "unfinished": list(unfinished),
     }
@@ -67,6 +68,15 @@ def start(request):
             return _catalogue(request, status=400)
         quiz = named.cleaned_data["quiz"]
         quiz_settings = {"topic": quiz.topic, "length": quiz.length, "difficulty": quiz.difficulty}
+    elif f"{CrossLanguageForm.prefix}-direction" in request.POST:
+        crosslanguage = CrossLanguageForm(request.POST)
+        if not crosslanguage.is_valid():
+            return _catalogue(request, crosslanguage_form=crosslanguage, status=400)
+        quiz = None
+        quiz_settings = {
+            "topic": crosslanguage.cleaned_data["direction"],
+            "length": crosslanguage.cleaned_data["length"],
+        }
     else:
         form = StartQuizForm(request.POST)
         if not form.is_valid():

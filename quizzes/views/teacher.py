@@ -19,6 +19,7 @@ from .. import exports, reports
 from ..models import Assignment, Classroom, Extension
 from ..qr import qr_svg
 from ..reports import presentation
+from ..reports import review as review_reports
 from ..roles import teacher_required
 from ..services import classes
 from ..teacher_forms import AssignmentForm, ClassroomForm, ExtensionForm
@@ -241,7 +242,12 @@ def topic_report(request, pk):
     return render(
         request,
         "quizzes/teacher/topic_report.html",
-        {"classroom": classroom, "report": report, "chart": presentation.topic_chart(report.topics)},
+        {
+            "classroom": classroom,
+            "report": report,
+            "chart": presentation.topic_chart(report.topics),
+            "recall": review_reports.class_recall(classroom),
+        },
     )
 
 

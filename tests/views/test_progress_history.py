@@ -53,5 +53,5 @@ def test_the_page_runs_a_fixed_number_of_queries(client, count_queries):
     for student in (small, big):
         client.force_login(student)
         counts.append(count_queries(client.get, "/en/progress/"))
-    # session, user, the header's role check, attempts, mastery, most missed, their frozen questions
-    assert counts == [7, 7]
+    # session, user, the header's role check, attempts, mastery, most missed, their frozen questions, review cards
+    assert counts == [8, 8]

@@ -71,7 +71,7 @@ def test_another_teacher_finds_nothing(client, small_class):
 PAGES = {
     "report/": 8,  # students, assignments, one GROUP BY over attempts, extensions
     "students/{student}/": 11,  # + student, assignments, attempts, topics, missed, their question texts
-    "topics/": 6,  # assignments, one GROUP BY over answers
+    "topics/": 7,  # assignments, one GROUP BY over answers, the students' review cards
     # assignments, one GROUP BY over answers (per key and option), question texts, open problem reports, attempt totals
     "items/": 9,
     "items/?assignment={first}": 10,  # + the assignment filter
