@@ -83,6 +83,8 @@ def prepare():
         ("ayse", "quiz-hard-matching", f"attempts/{matching.public_id}/"),
         ("ayse", "result", f"attempts/{done.public_id}/result/"),
         ("ayse", "progress", "progress/"),
+        ("ayse", "review", "review/"),
+        ("ayse", "flashcards", "review/flashcards/"),
         ("ayse", "my-classes", "classes/"),
     ]
     if classroom is not None:

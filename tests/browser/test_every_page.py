@@ -57,6 +57,8 @@ def _demo_pages():
         ("ayse", "hard departments quiz with matching", f"attempts/{taking.public_id}/"),
         ("ayse", "result", f"attempts/{done.public_id}/result/"),
         ("ayse", "progress", "progress/"),
+        ("ayse", "review", "review/"),
+        ("ayse", "flashcards", "review/flashcards/"),
         ("ayse", "my classes", "classes/"),
         ("ayse", "join link", f"classes/join/{classroom.join_code}/"),
         ("ayse", "leave a class", f"classes/{classroom.pk}/leave/"),
