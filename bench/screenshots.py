@@ -23,15 +23,16 @@ LANGUAGES = ("tr", "en")
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "screenshots"))
+    parser.add_argument("--port", type=int, default=PORT, help="a free port on loopback")
     args = parser.parse_args()
     out = Path(args.out)
     with demo_database("ddo-screenshots-", DJANGO_SETTINGS_MODULE="ddo_learn.settings") as env:
         sessions, pages = prepare()
-        command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{PORT}"]
+        command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{args.port}"]
         with serving(
-            command, env, f"http://127.0.0.1:{PORT}/tr/", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            command, env, f"http://127.0.0.1:{args.port}/tr/", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         ):
-            shoot(out, sessions, pages)
+            shoot(out, sessions, pages, args.port)
 
 
 def prepare():
@@ -45,6 +46,7 @@ def prepare():
     from quizzes.models import Classroom
     from quizzes.owners import Owner
     from quizzes.services import attempts as services
+    from quizzes.services.problems import report_problem
 
     users = get_user_model().objects
     sessions = {}
@@ -58,6 +60,13 @@ def prepare():
     responses = {i: q["answer"] for i, q in enumerate(done.questions) if i % 3}
     services.save_answers(done, responses, "tr")
     services.submit_attempt(done)
+    report_problem(done, 0, Owner(user=ayse), reason="unclear", text="Soru açık değil.", language="tr")
+    for seed in range(1, 50):  # a hard departments quiz with a matching question: the widest quiz page
+        matching = services.start_attempt(
+            Owner(user=ayse), topic="departments", length=10, difficulty="hard", seed=seed
+        )
+        if any(q["type"] == "matching" for q in matching.questions):
+            break
     classroom = Classroom.objects.filter(teacher__username="teacher").first()
     pages = [
         (None, "overview", ""),
@@ -68,9 +77,14 @@ def prepare():
         (None, "sources", "sources/"),
         (None, "catalogue", "quizzes/"),
         (None, "login", "accounts/login/"),
+        (None, "signup", "accounts/signup/"),
+        (None, "password-reset", "accounts/password_reset/"),
         ("ayse", "quiz", f"attempts/{taking.public_id}/"),
+        ("ayse", "quiz-hard-matching", f"attempts/{matching.public_id}/"),
         ("ayse", "result", f"attempts/{done.public_id}/result/"),
         ("ayse", "progress", "progress/"),
+        ("ayse", "review", "review/"),
+        ("ayse", "flashcards", "review/flashcards/"),
         ("ayse", "my-classes", "classes/"),
     ]
     if classroom is not None:
@@ -91,17 +105,25 @@ def prepare():
         first = classroom.assignments.order_by("pk").first()
         if first is not None:
             pages.append(("teacher", "teacher-extensions", f"{base}assignments/{first.pk}/extensions/"))
-    pages.append(("editor", "admin-department", "admin/quizzes/department/1/change/"))
+            pages.append(("teacher", "print-assignment", f"{base}assignments/{first.pk}/print/"))
+    pages += [
+        ("teacher", "print-form", "quizzes/print/"),
+        ("editor", "item-statistics", "editors/item-statistics/"),
+        ("editor", "admin-index", "admin/"),
+        ("editor", "admin-departments", "admin/quizzes/department/"),
+        ("editor", "admin-department", "admin/quizzes/department/1/change/"),
+        ("editor", "admin-problem-reports", "admin/quizzes/problemreport/"),
+    ]
     return sessions, pages
 
 
-def shoot(out, sessions, pages):
+def shoot(out, sessions, pages, port):
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import CHROMIUM, CHROMIUM_ARGS
 
-    base = f"http://127.0.0.1:{PORT}"
+    base = f"http://127.0.0.1:{port}"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         for width_name, (width, height) in WIDTHS.items():

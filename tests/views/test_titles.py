@@ -84,11 +84,6 @@ def test_the_teacher_reports_name_the_class(client, content):
         assert classroom.name in title_and_h1(client, f"/en{path}")[0], path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the class page and the student report title the name alone, not translated: teacher templates "
-    "belong to the teachers' redesign (issue 11, Teachers)",
-)
 def test_the_class_page_and_a_student_report_have_translated_titles(client, content):
     teacher = make_teacher()
     classroom, students, _first = build_class(teacher, 2)
