@@ -184,11 +184,11 @@ def test_my_progress_says_what_is_due_today_and_this_week_and_the_recall_per_top
     answered(student, ["a", "b"], [question("q:1"), question("q:2", topic="timeline")], when=now - 2 * HOUR)
     ReviewCard.objects.filter(key="q:1").update(due=now + datetime.timedelta(days=3))
     html = logged_in.get("/en/progress/").content.decode()
-    assert "<strong>1</strong> due today" in html
+    assert "<strong>1</strong> due by the end of today" in html
     assert "<strong>2</strong> due this week" in html
     assert "Predicted recall" in html
     assert '<th scope="row">Timeline 2017–2025</th><td class="num">1</td>' in html
-    assert "bugün tekrar edilecek" in logged_in.get("/tr/progress/").content.decode()
+    assert "bugün bitmeden tekrar edilecek" in logged_in.get("/tr/progress/").content.decode()
 
 
 def test_my_progress_review_block_makes_a_fixed_number_of_queries(logged_in, student, count_queries):
