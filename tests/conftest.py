@@ -33,11 +33,16 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _fast_password_hasher():
-    # PBKDF2 costs ~0.3 s a user on this machine; tests check behaviour, not key stretching.
+def _test_settings():
     from django.conf import settings
 
+    # PBKDF2 costs ~0.3 s a user on this machine; tests check behaviour, not key stretching.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Query counts are pinned with sessions in the database, whatever the profile: the production
+    # profile's cached_db sessions (with REDIS_URL) save that one query, which
+    # tests/views/test_sessions.py checks on its own.
+    settings.CONFIGURED_SESSION_ENGINE = settings.SESSION_ENGINE
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 
 @pytest.fixture(autouse=True)
