@@ -38,11 +38,6 @@ def _utc(moment):
     return moment.astimezone(UTC)
 
 
-def new_state(now):
-    """A card never reviewed, due now (the row's id identifies it: the FSRS card_id is unused)."""
-    return Card(card_id=0, due=_utc(now)).to_dict()
-
-
 def rating_for_mark(mark):
     """A quiz answer: fully right is Good; anything else (wrong, part right, unanswered) is Again."""
     return Rating.Good if mark is not None and mark >= 1 else Rating.Again

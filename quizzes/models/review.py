@@ -34,10 +34,6 @@ class ReviewCard(models.Model):
     def __str__(self):
         return f"{self.key} · due {self.due:%Y-%m-%d %H:%M}"
 
-    @property
-    def is_flashcard(self):
-        return self.key.startswith(FLASH_PREFIX)
-
 
 class ReviewLog(models.Model):
     """One review of a card: the FSRS rating (1 Again … 4 Easy) and when; with the attempt when it was a quiz."""

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from .. import charts
 from ..models import topic_label
@@ -67,10 +67,6 @@ def flag_label(code):
 
 def item_kind_label(kind):
     return ITEM_KIND_LABELS.get(kind, kind)
-
-
-def attempts_label(count):
-    return ngettext("%(count)d attempt", "%(count)d attempts", count) % {"count": count}
 
 
 def item_admin_url(item_ref):

@@ -54,5 +54,5 @@ def question_text(prompt):
 register.filter("topic_label", models.topic_label)
 
 # The reports' display words and links, as filters of the same names.
-for _name in ("status_label", "status_badge", "attempts_label", "flag_label", "item_kind_label", "item_admin_url"):
+for _name in ("status_label", "status_badge", "flag_label", "item_kind_label", "item_admin_url"):
     register.filter(_name, getattr(presentation, _name))
