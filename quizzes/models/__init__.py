@@ -17,6 +17,7 @@ from .classes import (
     Review,
     due_for,
     extensions_of,
+    held_back_attempts,
     new_join_code,
 )
 from .content import (
@@ -96,6 +97,7 @@ __all__ = [
     "Topic",
     "due_for",
     "extensions_of",
+    "held_back_attempts",
     "new_join_code",
     "open_report_counts",
     "owner_key",

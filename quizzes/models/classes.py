@@ -103,21 +103,31 @@ class Assignment(QuizSettings):
             return None
         return (self.seed + (number - 1) * ATTEMPT_SEED_STEP) % 2**31
 
-    def shows_answers(self, attempt, now):
-        """Whether ``attempt``'s result page may show the right answers and explanations at ``now``."""
+    def shows_answers(self, attempt, now, *, extensions=None, last_attempt_in=None):
+        """Whether ``attempt``'s result page may show the right answers and explanations at ``now``.
+
+        A caller deciding for many attempts passes what it already read: ``extensions``
+        (extensions_of()) and ``last_attempt_in`` (whether the student has submitted the last
+        allowed attempt); otherwise each is read here when the rule needs it.
+        """
         if self.review == Review.AFTER_EACH_ATTEMPT:
             return True
         # An extension only ever moves the date later, so it is read only once the class's date has passed.
-        if now >= self.due_at and now >= due_for(self, extensions_of([self.pk], attempt.user_id), attempt.user_id):
-            return True
+        if now >= self.due_at:
+            if extensions is None:
+                extensions = extensions_of([self.pk], attempt.user_id)
+            if now >= due_for(self, extensions, attempt.user_id):
+                return True
         if self.review == Review.AFTER_DUE_DATE:
             return False
         # After the last attempt: this one is the last allowed, or the student has submitted the last one.
-        return attempt.number >= self.max_attempts or (
-            self.attempts.filter(
+        if attempt.number >= self.max_attempts:
+            return True
+        if last_attempt_in is None:
+            last_attempt_in = self.attempts.filter(
                 user_id=attempt.user_id, number__gte=self.max_attempts, submitted_at__isnull=False
             ).exists()
-        )
+        return last_attempt_in
 
 
 class Extension(models.Model):
@@ -147,6 +157,28 @@ def due_for(assignment, extensions, student_id):
     ``extensions`` is {(assignment id, student id): due date}, as extensions_of() reads it.
     """
     return extensions.get((assignment.pk, student_id), assignment.due_at)
+
+
+def held_back_attempts(attempts, now):
+    """Ids of one learner's submitted assignment attempts whose right answers are still held back.
+
+    Practising or reviewing their questions would show those answers early. Two queries (the
+    attempts, their extensions) whatever their number: whether the learner's last allowed attempt
+    is in is read from the same attempts."""
+    submitted = list(
+        attempts.filter(assignment__isnull=False, submitted_at__isnull=False)
+        .select_related("assignment")
+        .defer("questions")
+    )
+    if not submitted:
+        return []
+    extensions = extensions_of({a.assignment_id for a in submitted}, submitted[0].user_id)
+    last_in = {a.assignment_id for a in submitted if a.number >= a.assignment.max_attempts}
+    return [
+        a.pk
+        for a in submitted
+        if not a.assignment.shows_answers(a, now, extensions=extensions, last_attempt_in=a.assignment_id in last_in)
+    ]
 
 
 def extensions_of(assignments, student=None):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q
 
-from ..models import Answer, topic_order
+from ..models import Answer, held_back_attempts, topic_order
 from .common import representative_questions
 
 
@@ -31,18 +31,8 @@ def topic_mastery(answers):
 
 
 def answers_open_to_review(attempts, now):
-    """The submitted answers whose right answers the learner may already see.
-
-    An assignment may hold its right answers back (its review option); practising or reviewing
-    such a question would show them early. One query, plus one per held-back assignment attempt."""
-    held_back = [
-        attempt.pk
-        for attempt in attempts.filter(assignment__isnull=False, submitted_at__isnull=False)
-        .select_related("assignment")
-        .defer("questions")
-        if not attempt.shows_answers(now)
-    ]
-    return submitted_answers(attempts).exclude(attempt_id__in=held_back)
+    """The submitted answers whose right answers the learner may already see (held_back_attempts())."""
+    return submitted_answers(attempts).exclude(attempt_id__in=held_back_attempts(attempts, now))
 
 
 def most_missed(answers, limit):

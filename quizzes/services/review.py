@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import spaced
-from ..models import ANY, FLASH_PREFIX, PRACTICE, Answer, Attempt, ReviewCard, ReviewLog, owner_key
+from ..models import ANY, FLASH_PREFIX, PRACTICE, Answer, Attempt, ReviewCard, ReviewLog, held_back_attempts, owner_key
 from ..owners import attempts_owned_by
 from . import attempts as attempt_services  # a module import: attempts.py imports this module too
 
@@ -95,10 +95,13 @@ def rate_flashcard(owner, card, rating_name, now=None):
         _apply(fields, [(card.key, card.topic, rating)], now or timezone.now())
 
 
-def _latest_frozen(owner, keys):
-    """The frozen question of each key in the owner's latest submitted attempt that asked it (two queries)."""
+def _latest_frozen(owner, keys, now):
+    """The frozen question of each key in the owner's latest submitted attempt that asked it, leaving out
+    attempts whose right answers an assignment still holds back (four queries)."""
+    owned = attempts_owned_by(owner)
     rows = (
-        Answer.objects.filter(attempt__in=attempts_owned_by(owner).filter(submitted_at__isnull=False))
+        Answer.objects.filter(attempt__in=owned.filter(submitted_at__isnull=False))
+        .exclude(attempt_id__in=held_back_attempts(owned, now))
         .filter(question_key__in=keys)
         .order_by("-attempt__started_at", "-attempt_id")
         .values_list("question_key", "attempt_id", "position")
@@ -123,7 +126,7 @@ def start_review(owner, now=None, length=REVIEW_LENGTH):
         .order_by("due", "pk")
         .values_list("key", flat=True)[:length]
     )
-    frozen = _latest_frozen(owner, due) if due else {}
+    frozen = _latest_frozen(owner, due, now) if due else {}
     questions = [frozen[key] for key in due if key in frozen]
     return attempt_services._create_attempt(
         owner,
