@@ -120,7 +120,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out username and address before any password is hashed.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the signed-in user from the shared cache (quizzes/user_cache.py).
+    "quizzes.user_cache.CachedUserBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "quizzes:progress"
@@ -153,7 +154,7 @@ STORAGES = {
 # instance must share: Redis in production (quizzes/checks.py refuses DEBUG=0 without it).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {"BACKEND": "ddo_learn.cache.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
     # A laptop's gunicorn workers share files in a folder of their own.
     else {

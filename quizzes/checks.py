@@ -5,6 +5,7 @@ from django.core import checks
 
 SHARED_CACHES = {
     "django.core.cache.backends.redis.RedisCache",
+    "ddo_learn.cache.RedisCache",  # the same, sharing its Redis client
     "django.core.cache.backends.memcached.PyMemcacheCache",
     "django.core.cache.backends.memcached.PyLibMCCache",
     "django.core.cache.backends.filebased.FileBasedCache",  # one machine's workers (make classroom)

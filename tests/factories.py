@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from quizzes.models import Answer, Assignment, Attempt, Classroom, Membership
 from quizzes.roles import TEACHERS
+from quizzes.user_cache import CachedUserBackend
 
 PASSWORD = "a-Good-test-passw0rd"
 
@@ -131,7 +132,10 @@ def marks_to_choices(marks):
 
 
 def as_user(client, user):
+    """The client signed in as ``user``, as after their first page: their row and teacher flag are
+    in the user cache (quizzes/user_cache.py), so query counts are those of every later page."""
     client.force_login(user)
+    CachedUserBackend().get_user(user.pk)
     return client
 
 

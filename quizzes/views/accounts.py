@@ -22,6 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
+from .. import user_cache
 from ..client_ip import client_ip
 from ..ratelimits import limited
 from ..services.attempts import claim_guest_attempts
@@ -88,7 +89,7 @@ def signup(request):
         if form.is_valid():
             guest_key = request.session.get("guest_key")
             user = form.save()
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend=user_cache.PATH)
             kept = claim_guest_attempts(user, guest_key)
             messages.success(request, _("Welcome! Your account is ready."))
             if kept:

@@ -115,7 +115,7 @@ def test_the_default_cache_is_redis_when_redis_url_is_set(settings):
     if not os.environ.get("REDIS_URL"):
         assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
         return
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings.CACHES["default"]["BACKEND"] == "ddo_learn.cache.RedisCache"
     cache.set("redis-probe", 1, 30)
     assert cache.incr("redis-probe") == 2
     from django.core.cache.backends.redis import RedisCache

@@ -35,5 +35,4 @@ def attempt(student):
 
 @pytest.fixture
 def logged_in(client, student):
-    client.force_login(student)
-    return client
+    return as_user(client, student)

@@ -86,5 +86,5 @@ def test_deleting_takes_the_assignments_and_attempts_with_it(client, teacher, bu
 def test_the_delete_page_runs_a_fixed_number_of_queries(client, teacher, busy_class, count_queries):
     as_user(client, teacher)
     url = f"/en/teach/classes/{busy_class.pk}/delete/"
-    # session, user, groups, class, then three counts
-    assert count_queries(client.get, url) == 7
+    # session, class, then three counts (the user and their groups: the user cache)
+    assert count_queries(client.get, url) == 5

@@ -105,6 +105,5 @@ def test_signing_up_ignores_a_next_that_is_not_a_local_path(client, target):
 
 def test_it_runs_a_fixed_number_of_queries(client, student, classroom, count_queries):
     as_user(client, student)
-    assert (
-        count_queries(client.get, link(classroom)) == 5
-    )  # session, user, groups, the class with its teacher, membership
+    # session, the class with its teacher, membership (the user and their groups: the user cache)
+    assert count_queries(client.get, link(classroom)) == 3

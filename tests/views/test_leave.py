@@ -43,4 +43,4 @@ def test_the_confirmation_of_a_class_the_student_is_not_in_is_not_found(client, 
 def test_the_confirmation_runs_a_fixed_number_of_queries(client, student, classroom, count_queries, member):
     as_user(client, student)
     url = f"/en/classes/{classroom.pk}/leave/"
-    assert count_queries(client.get, url) == 4  # session, user, groups (header), the membership with its class
+    assert count_queries(client.get, url) == 2  # session, the membership with its class (the user: the user cache)

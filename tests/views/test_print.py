@@ -132,7 +132,7 @@ def test_printing_an_assignment_takes_a_fixed_number_of_queries(client, teacher,
     short = make_assignment(classroom, length=5, seed=1)
     long = make_assignment(classroom, topic="mixed", length=20, seed=1)
     as_user(client, teacher)
-    assert count_queries(client.get, print_url(short)) == count_queries(client.get, print_url(long)) == 10
+    assert count_queries(client.get, print_url(short)) == count_queries(client.get, print_url(long)) == 8
 
 
 # --- A generated quiz -------------------------------------------------------------------------

@@ -59,4 +59,4 @@ def test_another_teachers_projector_view_is_not_found(client, classroom):
 def test_it_runs_a_fixed_number_of_queries(client, teacher, classroom, count_queries):
     as_user(client, teacher)
     url = f"/en/teach/classes/{classroom.pk}/projector/"
-    assert count_queries(client.get, url) == 4  # session, user, groups, the class
+    assert count_queries(client.get, url) == 2  # session, the class (the user and their groups: the user cache)
