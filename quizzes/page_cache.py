@@ -68,6 +68,11 @@ def _anonymous_for_certain(request):
     )
 
 
+def content_version():
+    """The current content version (a page or a fragment rendered from content is keyed on it)."""
+    return _version()
+
+
 def _version():
     now = time.monotonic()
     if settings.CONTENT_VERSION_SECONDS and _memo["version"] is not None and now < _memo["until"]:

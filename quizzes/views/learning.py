@@ -2,14 +2,29 @@
 
 Each page makes a fixed number of queries (one per list, sources joined in),
 and sorts named lists in the page language's alphabetical order.
+
+Their content is the same for everyone: an anonymous visitor gets the whole page from memory
+(``cached_for_visitors``), and anyone else gets the page's content block from each process's
+fragment cache, per language and content version, around a header rendered for them. The lists
+are built only when that block is rendered, so a cached block costs no query.
 """
 
+from functools import cache, partial
+
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from ..languages import sort_key_for
 from ..models import Department, Duty, GlossaryTerm, Organisation, Source, TimelineEvent
-from ..page_cache import cached_for_visitors
+from ..page_cache import cached_for_visitors, content_version
+
+
+def _render(request, template, build, *names):
+    """``template`` with the values ``build()`` returns under ``names``, built on first use."""
+    built = cache(build)
+    lazy = {name: SimpleLazyObject(partial(lambda name: built()[name], name)) for name in names}
+    return render(request, template, {**lazy, "content_version": content_version()})
 
 
 def _published(model):
@@ -24,43 +39,39 @@ def _sorted_by(items, attribute):
 
 @cached_for_visitors
 def overview(request):
-    organisations = {o.slug: o for o in _published(Organisation)}
-    events = list(_published(TimelineEvent).filter(decree_number__isnull=False))
-    return render(
-        request,
-        "quizzes/overview.html",
-        {
+    def build():
+        organisations = {o.slug: o for o in _published(Organisation)}
+        return {
             "office": organisations.pop("ddo", None),
             "organisations": list(organisations.values()),
-            "decrees": events,
-        },
-    )
+            "decrees": list(_published(TimelineEvent).filter(decree_number__isnull=False)),
+        }
+
+    return _render(request, "quizzes/overview.html", build, "office", "organisations", "decrees")
 
 
 @cached_for_visitors
 def departments(request):
-    rows = list(_published(Department))
-    return render(
-        request,
-        "quizzes/departments.html",
-        {
+    def build():
+        rows = list(_published(Department))
+        return {
             "source_departments": _sorted_by([d for d in rows if d.listing == Department.Listing.SOURCE], "name"),
             "official_units": _sorted_by([d for d in rows if d.listing == Department.Listing.OFFICIAL_2019], "name"),
-        },
-    )
+        }
+
+    return _render(request, "quizzes/departments.html", build, "source_departments", "official_units")
 
 
 @cached_for_visitors
 def duties(request):
-    rows = list(_published(Duty))
-    return render(
-        request,
-        "quizzes/duties.html",
-        {
+    def build():
+        rows = list(_published(Duty))
+        return {
             "office_duties": [d for d in rows if d.holder == Duty.Holder.OFFICE],
             "transferred_duties": [d for d in rows if d.holder == Duty.Holder.TRANSFERRED],
-        },
-    )
+        }
+
+    return _render(request, "quizzes/duties.html", build, "office_duties", "transferred_duties")
 
 
 def _mark_unknown_order(events):
@@ -88,16 +99,23 @@ def _mark_unknown_order(events):
 
 @cached_for_visitors
 def timeline(request):
-    events = _mark_unknown_order(list(_published(TimelineEvent)))
-    return render(request, "quizzes/timeline.html", {"events": events})
+    def build():
+        return {"events": _mark_unknown_order(list(_published(TimelineEvent)))}
+
+    return _render(request, "quizzes/timeline.html", build, "events")
 
 
 @cached_for_visitors
 def glossary(request):
-    terms = _published(GlossaryTerm)
-    return render(request, "quizzes/glossary.html", {"terms": _sorted_by(terms, "term")})
+    def build():
+        return {"terms": _sorted_by(_published(GlossaryTerm), "term")}
+
+    return _render(request, "quizzes/glossary.html", build, "terms")
 
 
 @cached_for_visitors
 def sources(request):
-    return render(request, "quizzes/sources.html", {"sources": _sorted_by(Source.objects.published(), "publisher")})
+    def build():
+        return {"sources": _sorted_by(Source.objects.published(), "publisher")}
+
+    return _render(request, "quizzes/sources.html", build, "sources")

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from quizzes.models import GlossaryTerm
+from tests.factories import as_user
 
 PAGES = ["/en/", "/tr/", "/en/departments/", "/en/duties/", "/en/timeline/", "/en/glossary/", "/tr/sources/"]
 
@@ -60,9 +61,47 @@ def test_a_signed_in_user_never_gets_the_anonymous_page(client, content, student
     assert "Signed in as" not in Client().get("/en/glossary/").content.decode()
 
 
-def test_it_renders_a_page_with_a_query_string_afresh(client, content, count_queries):
+def test_it_renders_a_page_with_a_query_string_for_its_request(client, content, count_queries):
     client.get("/en/glossary/")
-    assert count_queries(Client().get, "/en/glossary/?utm=x") > 0
+    other = Client()
+    assert count_queries(other.get, "/en/glossary/?utm=x") == 0  # the content block is cached
+    assert "next=/en/glossary/%3Futm%3Dx" in other.get("/en/glossary/?utm=x").content.decode()
+
+
+# Signed in: the header is theirs, the content block comes from the fragment cache.
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_signed_in_learning_page_asks_only_for_the_session_once_its_content_is_cached(
+    client, content, student, count_queries, url
+):
+    as_user(client, student)
+    first = client.get(url).content.decode()
+    assert count_queries(client.get, url) == 1  # the session (the user: quizzes/user_cache.py)
+    again = client.get(url).content.decode()
+    assert _main(again) == _main(first) and "ogrenci" in again[: again.index("<main")]
+
+
+def test_each_signed_in_visitor_gets_their_own_header_around_the_shared_content(client, content, student, teacher):
+    as_user(client, student)
+    assert "Signed in as ogrenci" in client.get("/en/duties/").content.decode()
+    page = as_user(Client(), teacher).get("/en/duties/").content.decode()
+    assert "Signed in as ogretmen" in page and "ogrenci" not in page
+    assert 'href="/en/teach/"' in page  # the teacher's menu, not the student's
+
+
+def test_a_signed_in_page_changes_when_an_editor_publishes(client, content, student, editor):
+    term = new_term(is_published=False)
+    as_user(client, student)
+    assert "Brand New Term" not in client.get("/en/glossary/").content.decode()  # now cached
+    editing = as_user(Client(), editor)
+    editing.post("/en/admin/quizzes/glossaryterm/", {"action": "publish", "_selected_action": [term.pk]})
+    assert "Brand New Term" in client.get("/en/glossary/").content.decode()
+    assert "Brand New Term" in client.get("/tr/glossary/").content.decode()
+
+
+def _main(html):
+    return html[html.index("<main") : html.index("</main>")]
 
 
 def test_the_instance_that_publishes_sees_it_at_once_even_when_it_trusts_the_version(client, content, editor, settings):
