@@ -27,6 +27,8 @@ Options (or environment variables):
     also seed other classes (5 students each, 20 assignments of 20 questions: 2,000 answers a class)
     until the site holds about N answers, drawing from a pool of 2,000 question keys; then rebuild the
     site-wide item statistics (timed) and time the editors' report too. PostgreSQL only (COPY).
+``--profile``
+    after each page's timing, cProfile one more request and print its 25 costliest functions.
 ``--explain``
     after the timings, EXPLAIN ANALYZE the slowest query of each page and print the plan's first lines.
 
@@ -89,6 +91,7 @@ def parse_arguments(argv=None):
     parser.add_argument("--only", default="", help="only the pages whose name contains this text")
     parser.add_argument("--site-answers", type=int, default=0, help="other classes until the site has N answers")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE each page's slowest query")
+    parser.add_argument("--profile", action="store_true", help="cProfile one more run of each page: its top functions")
     arguments = parser.parse_args(argv)
     if arguments.students is None:
         answers = arguments.answers or int(os.environ.get("BENCH_ANSWERS", "0"))
@@ -139,6 +142,19 @@ def peak_memory(client, url):
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return peak - before
+
+
+def profile(client, url):
+    """The functions one more request spends most of its time in (cumulative), for the closing note."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(fetch, client, url)
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(25)
+    print("\n".join(line for line in out.getvalue().splitlines()[6:] if line.strip()))
 
 
 def explain(sql):
@@ -221,6 +237,8 @@ def main():
                 f"{size / 1024:7.1f} KiB{memory}"
             )
             plans.append((name, slowest))
+            if ARGUMENTS.profile:
+                profile(who, url)
         if ARGUMENTS.explain and connection.vendor == "postgresql":
             for name, sql in plans:
                 if sql:

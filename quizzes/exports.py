@@ -1,6 +1,7 @@
 """Reports as spreadsheets: XLSX (openpyxl, write-only) and CSV (UTF-8 with a BOM, so Excel reads Turkish letters).
 
-Both formats carry the same rows, and both stream: rows are generated one at
+Both formats carry the same rows (the results workbook gives each assignment's dates once, on
+a sheet of its own, where the CSV repeats them in every row), and both stream: rows are generated one at
 a time, the CSV goes out through StreamingHttpResponse as it is written, the
 XLSX is written row by row by openpyxl's write-only mode into a temporary file
 that is then sent in chunks, so a class of thousands of students never sits
@@ -45,10 +46,11 @@ def filename(classroom, report, extension):
     return f"{stem}-{report}.{extension}"
 
 
-def _local(value):
+def _local(value, zone=None):
+    """A date and time as Excel shows it: Istanbul (or ``zone``) local time, naive, to the second."""
     if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
+        if value.tzinfo is not None:
+            value = value.astimezone(zone or timezone.get_current_timezone())
         return value.replace(tzinfo=None, microsecond=0)
     return value
 
@@ -77,15 +79,19 @@ def question_type_label(code):
     return str(dict(QuestionType.choices).get(code, code))
 
 
-def results_table(overview):
-    """One row per student and assignment (long format: easy to filter and pivot); rows are generated."""
+def results_table(overview, *, dates=True):
+    """One row per student and assignment (long format: easy to filter and pivot); rows are generated.
+
+    ``dates=False`` leaves out each assignment's opening and due dates, which the workbook gives
+    once per assignment on a sheet of their own (``assignments_table``): 8,000 date cells fewer
+    in a class of 200 with 20 assignments, a third of the file's writing time.
+    """
     headers = [
         _("Class"),
         _("Student"),
         _("Username"),
         _("Assignment"),
-        _("Opens"),
-        _("Due"),
+        *([_("Opens"), _("Due")] if dates else []),
         _("Status"),
         _("Attempts submitted"),
         _("Score (%)"),
@@ -93,22 +99,53 @@ def results_table(overview):
     ]
     name = overview.classroom.name
     status = {code: str(label) for code, label in presentation.STATUS_LABELS.items()}
+    zone = timezone.get_current_timezone()
+    # Each assignment's dates once, not once per student (the time zone lookup is most of a row's cost).
+    assignment_dates = {a.pk: [_local(a.opens_at, zone), _local(a.due_at, zone)] for a in overview.assignments}
     rows = (
         [
             name,
             row.name,
             row.student.get_username(),
             cell.assignment.title,
-            _local(cell.assignment.opens_at),
-            _local(cell.assignment.due_at),
+            *(assignment_dates[cell.assignment.pk] if dates else ()),
             status.get(cell.status, cell.status),
             cell.submitted,
             _number(cell.percent),
-            _local(cell.first_submitted_at),
+            _local(cell.first_submitted_at, zone),
         ]
         for row in overview.rows
         for cell in row.cells
     )
+    return headers, rows
+
+
+def assignments_table(overview):
+    """One row per assignment: its dates and how the class did (the overview's summary rows)."""
+    headers = [
+        _("Class"),
+        _("Assignment"),
+        _("Opens"),
+        _("Due"),
+        _("Students"),
+        _("Completed"),
+        _("Mean (%)"),
+        _("Median (%)"),
+    ]
+    zone = timezone.get_current_timezone()
+    rows = [
+        [
+            overview.classroom.name,
+            summary.assignment.title,
+            _local(summary.assignment.opens_at, zone),
+            _local(summary.assignment.due_at, zone),
+            summary.students,
+            summary.completed,
+            _number(summary.mean),
+            _number(summary.median),
+        ]
+        for summary in overview.summaries
+    ]
     return headers, rows
 
 
@@ -221,14 +258,20 @@ def _write_sheet(workbook, title, headers, rows):
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
+    # One styled cell per date column, given each row's value: a write-only row is written as it is
+    # appended, and styling a new cell for every date was a third of a big export's time.
+    dates = {}
     for row in itertools.chain(sample, rows):
-        sheet.append([_xlsx_value(sheet, value) for value in row])
+        sheet.append([_xlsx_value(sheet, value, dates, column) for column, value in enumerate(row)])
 
 
-def _xlsx_value(sheet, value):
+def _xlsx_value(sheet, value, dates, column):
     if isinstance(value, datetime.datetime):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
+        cell = dates.get(column)
+        if cell is None:
+            cell = dates[column] = WriteOnlyCell(sheet)
+            cell.number_format = DATE_FORMAT
+        cell.value = value
         return cell
     if isinstance(value, str) and value.startswith("="):
         cell = WriteOnlyCell(sheet, value=value)
@@ -286,9 +329,10 @@ def csv_response(name, headers, rows):
 
 
 def results_xlsx(overview):
-    headers, rows = results_table(overview)
     return xlsx_response(
-        filename(overview.classroom, "results", "xlsx"), [(_("Results"), headers, rows)], overview.classroom.name
+        filename(overview.classroom, "results", "xlsx"),
+        [(_("Results"), *results_table(overview, dates=False)), (_("Assignments"), *assignments_table(overview))],
+        overview.classroom.name,
     )
 
 

@@ -81,23 +81,46 @@ def test_results_xlsx_has_one_row_per_student_and_assignment(client, teacher, ex
     gulsen = by_name["Ğülşen Çınar"]
     assert gulsen[0] == "9-A Dijital Dönüşüm"  # the class named inside the file
     assert gulsen[3] == "Daireler ve görevler"
-    assert gulsen[6] == "Done"
-    assert gulsen[7] == 1 and isinstance(gulsen[7], int)
-    assert gulsen[8] == 75 and isinstance(gulsen[8], int | float)  # a number, not "75%"
-    assert by_name["Işıl İnce"][8] is None
+    assert gulsen[4] == "Done"
+    assert gulsen[5] == 1 and isinstance(gulsen[5], int)
+    assert gulsen[6] == 75 and isinstance(gulsen[6], int | float)  # a number, not "75%"
+    assert by_name["Işıl İnce"][6] is None
 
 
 def test_results_xlsx_dates_are_real_dates_in_istanbul_time(client, teacher, exported):
     classroom, _assignment = exported
-    sheet = workbook(get(client, teacher, classroom, "results.xlsx")).active
-    headers = [cell.value for cell in sheet[1]]
-    row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "Ğülşen Çınar")
-    due = row[headers.index("Due")]
+    book = workbook(get(client, teacher, classroom, "results.xlsx"))
+    results, assignments = book["Results"], book["Assignments"]
+    headers = [cell.value for cell in results[1]]
+    row = next(r for r in results.iter_rows(min_row=2) if r[1].value == "Ğülşen Çınar")
     submitted = row[headers.index("First submitted")]
-    assert due.is_date and submitted.is_date
-    assert due.value == datetime.datetime(2025, 3, 8, 20, 30) == local_naive(DUE)
-    assert submitted.value == datetime.datetime(2025, 3, 5, 12, 15)
+    assert submitted.is_date and submitted.value == datetime.datetime(2025, 3, 5, 12, 15)
+    assert submitted.number_format == "yyyy-mm-dd hh:mm"
+    # Each assignment's dates once, on the workbook's second sheet.
+    headers = [cell.value for cell in assignments[1]]
+    assert headers == ["Class", "Assignment", "Opens", "Due", "Students", "Completed", "Mean (%)", "Median (%)"]
+    (row,) = assignments.iter_rows(min_row=2)
+    due = row[headers.index("Due")]
+    assert due.is_date and due.value == datetime.datetime(2025, 3, 8, 20, 30) == local_naive(DUE)
     assert due.number_format == "yyyy-mm-dd hh:mm"
+    assert [c.value for c in row[:2]] == ["9-A Dijital Dönüşüm", "Daireler ve görevler"]
+    assert [c.value for c in row[4:]] == [2, 1, 75, 75]  # two students, one done, one missing
+
+
+def test_every_date_of_a_big_results_workbook_is_a_date(client, teacher):
+    """Date cells share one styled cell per column: every row must still carry its own date."""
+    students = [make_student(f"s{i}") for i in range(30)]
+    classroom = make_classroom(teacher, students, name="Büyük")
+    assignment = make_assignment(classroom, "Zaman çizelgesi")
+    for i, student in enumerate(students):
+        attempt = make_attempt(student, assignment, ["a"], questions=[question("q:1")])
+        type(attempt).objects.filter(pk=attempt.pk).update(submitted_at=DUE - datetime.timedelta(hours=i))
+    sheet = workbook(get(client, teacher, classroom, "results.xlsx"))["Results"]
+    submitted = {row[2].value: row[7] for row in sheet.iter_rows(min_row=2)}
+    assert len(submitted) == 30
+    for i in range(30):
+        cell = submitted[f"s{i}"]
+        assert cell.is_date and cell.value == local_naive(DUE - datetime.timedelta(hours=i)).replace(microsecond=0)
 
 
 def test_results_csv_is_utf8_with_a_bom_and_plain_numbers(client, teacher, exported):
