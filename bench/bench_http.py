@@ -74,7 +74,8 @@ def prepare():
     student = get_user_model().objects.get(username="ayse")
     client = Client()
     client.force_login(student)
-    client.get("/en/", HTTP_HOST="127.0.0.1")  # the CSRF cookie a browser keeps from its first page (the logout form's token)
+    # The CSRF cookie a browser keeps from its first page (the logout form's token).
+    client.get("/en/", HTTP_HOST="127.0.0.1")
     cookie = f"sessionid={client.cookies['sessionid'].value}; csrftoken={client.cookies['csrftoken'].value}"
     owner = Owner(user=student)
     taking = services.start_attempt(owner, topic="mixed", length=20, seed=1)

@@ -9,8 +9,8 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("DDO Learn content")
 
     def ready(self):
-        from . import checks, page_cache  # noqa: F401 (registers the production checks, the content version)
-        from . import user_cache
+        # Importing checks and page_cache registers the production checks and the content version.
+        from . import checks, page_cache, user_cache  # noqa: F401
         from .roles import ensure_groups
 
         user_cache.connect()

@@ -2,7 +2,9 @@ import datetime
 
 from django import template
 from django.template.defaultfilters import floatformat
+from django.templatetags.cache import CacheNode
 from django.utils import formats
+from django.utils.html import escape
 from django.utils.translation import get_language
 
 from .. import models
@@ -56,3 +58,37 @@ register.filter("topic_label", models.topic_label)
 # The reports' display words and links, as filters of the same names.
 for _name in ("status_label", "status_badge", "flag_label", "item_kind_label", "item_admin_url"):
     register.filter(_name, getattr(presentation, _name))
+
+
+# --- A fragment cache for fragments with forms ------------------------------------------------
+
+# What {% csrf_token %} writes while such a fragment is rendered for the cache.
+CSRF_PLACEHOLDER = "csrf-token-of-the-request"
+
+
+class CsrfFreeCacheNode(CacheNode):
+    """Django's {% cache %}, for a fragment with forms in it.
+
+    The fragment is rendered with a placeholder where each {% csrf_token %} goes, cached so, and
+    given the request's own token on every page: no visitor's token is stored, or ever shown to
+    another, and the fragment is shared by everyone it is the same for (not cached per browser).
+    """
+
+    def render(self, context):
+        token = context.get("csrf_token")
+        with context.push(csrf_token=CSRF_PLACEHOLDER):
+            html = super().render(context)
+        return html.replace(CSRF_PLACEHOLDER, escape(str(token)))
+
+
+@register.tag("cache_with_csrf")
+def cache_with_csrf(parser, token):
+    """{% cache_with_csrf timeout name vary_on... [using="cache"] %}…{% endcache_with_csrf %}: as {% cache %}."""
+    nodelist = parser.parse(("endcache_with_csrf",))
+    parser.delete_first_token()
+    bits = token.split_contents()
+    using = parser.compile_filter(bits.pop().removeprefix("using=")) if bits[-1].startswith("using=") else None
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a timeout and a fragment name")
+    vary_on = [parser.compile_filter(bit) for bit in bits[3:]]
+    return CsrfFreeCacheNode(nodelist, parser.compile_filter(bits[1]), bits[2], vary_on, using)

@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import caches
+from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,15 +37,16 @@ class ProblemReportForm(forms.Form):
     )
 
 
-def _forget_rendered_result(request, attempt):
-    """Drop the result page's cached questions, so that "reported" shows at once (keys as in result.html)."""
-    secret = request.META.get("CSRF_COOKIE", "")
+def _forget_rendered_result(attempt):
+    """Drop the result page's cached questions, so that "reported" shows at once (keys as in result.html).
+
+    They are in the shared cache: every worker and instance renders them afresh."""
     keys = [
-        make_template_fragment_key("quiz_result", [attempt.public_id, code, shows, secret])
+        make_template_fragment_key("quiz_result", [attempt.public_id, code, shows])
         for code, _name in settings.LANGUAGES
         for shows in (True, False)
     ]
-    caches["template_fragments"].delete_many(keys)
+    cache.delete_many(keys)
 
 
 @require_POST
@@ -78,7 +79,7 @@ def report(request, public_id, position):
         text=form.cleaned_data["text"].strip(),
         language=get_language(),
     )
-    _forget_rendered_result(request, attempt)
+    _forget_rendered_result(attempt)
     number = {"number": position + 1}
     if created:
         messages.success(request, _("Thank you: your report on question %(number)d was received.") % number)

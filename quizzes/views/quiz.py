@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -15,6 +15,7 @@ from .. import presentation, timing
 from ..forms import CrossLanguageForm, NamedQuizForm, StartQuizForm, responses_from_post
 from ..models import REPORT_TEXT_MAX_LENGTH, Attempt, ProblemReport, Quiz
 from ..owners import attempts_of, owner_for
+from ..page_cache import content_version
 from ..ratelimits import limited
 from ..services.attempts import (
     AttemptClosed,
@@ -54,8 +55,12 @@ def _catalogue(request, *, form=None, crosslanguage_form=None, unfinished=(), st
     context = {
         "form": form or StartQuizForm(),
         "crosslanguage_form": crosslanguage_form or CrossLanguageForm(),
-        "named_quizzes": list(Quiz.objects.published()),
+        # Read only when the page's shared part is rendered, not when it comes from the fragment cache.
+        "named_quizzes": SimpleLazyObject(lambda: list(Quiz.objects.published())),
         "unfinished": list(unfinished),
+        # Blank forms: the shared part is cached per language, content version and role.
+        "cacheable": form is None and crosslanguage_form is None,
+        "content_version": content_version(),
     }
     return render(request, "quizzes/catalogue.html", context, status=status)
 
@@ -303,6 +308,5 @@ def result(request, public_id):
         ]
 
     show_answers = attempt.shows_answers(timezone.now())  # an assignment's review option may hold them back
-    get_token(request)  # the CSRF secret is part of the cached questions' key: their report forms carry a token
     context = {"attempt": attempt, "rows": rows, "show_answers": show_answers, "report_form": REPORT_FORM}
     return render(request, "quizzes/result.html", context)

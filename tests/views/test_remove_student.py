@@ -44,4 +44,5 @@ def test_it_finds_no_student_outside_the_class(client, teacher, classroom, stude
 def test_the_confirmation_runs_a_fixed_number_of_queries(client, teacher, classroom, student, count_queries, member):
     as_user(client, teacher)
     url = f"/en/teach/classes/{classroom.pk}/students/{student.pk}/remove/"
-    assert count_queries(client.get, url) == 3  # session, the class, the membership with its student (the user: the user cache)
+    # session, the class, the membership with its student (the user: the user cache)
+    assert count_queries(client.get, url) == 3

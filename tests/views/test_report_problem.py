@@ -150,3 +150,37 @@ def test_the_result_page_still_runs_one_query_for_the_answers_and_their_reports(
     logged_in.post(report_url(submitted, 1), {"reason": "other"})
     # The report dropped the cached questions: the page reads them again, with the same number of queries.
     assert count_queries(logged_in.get, result_url(submitted, "tr")) == before
+
+
+def test_a_second_browser_shares_the_cached_questions_and_posts_with_its_own_token(student, submitted, count_queries):
+    """The result's questions are cached once for their attempt (not per browser): every report form
+    in them carries the token of the browser that asked (quizzes/templatetags/ddo.py, cache_with_csrf)."""
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(student)
+    second.force_login(student)
+    first_page = first.get(result_url(submitted)).content.decode()
+    cached = count_queries(second.get, result_url(submitted))
+    second_page = second.get(result_url(submitted)).content.decode()
+    assert cached == count_queries(second.get, result_url(submitted))  # the second browser never renders them
+
+    def tokens(html):
+        return {part.split('"', 1)[0] for part in html.split('name="csrfmiddlewaretoken" value="')[1:]}
+
+    assert len(tokens(second_page)) == 1 and not tokens(second_page) & tokens(first_page)
+    assert "csrf-token-of-the-request" not in second_page
+    (token,) = tokens(second_page)
+    response = second.post(report_url(submitted, 2), {"reason": "unclear", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302 and ProblemReport.objects.count() == 1
+    # The report shows at once in both browsers: the cached questions were dropped.
+    assert 'class="badge done">reported<' in first.get(result_url(submitted)).content.decode()
+
+
+def test_the_second_browser_renders_no_question_of_the_result(student, submitted, django_assert_num_queries):
+    first, second = Client(), Client()
+    first.force_login(student)
+    first.get(result_url(submitted))  # renders and caches the questions
+    second.force_login(student)
+    second.get("/en/")  # its own session and CSRF cookie, its user cached
+    # The session and the attempt: no answers, no reports, no question texts.
+    with django_assert_num_queries(2):
+        assert second.get(result_url(submitted)).status_code == 200
