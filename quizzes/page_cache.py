@@ -12,8 +12,9 @@ at most once in that many seconds per process: saving or deleting any content
 every worker's pages are stale at once on every instance.
 """
 
+import functools
 import time
-from functools import wraps
+from functools import partial, wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,6 +22,7 @@ from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 VERSION_KEY = "ddo:content-version"
@@ -105,3 +107,10 @@ def cached_for_visitors(view):
         return response
 
     return wrapper
+
+
+def lazy_context(build, *names):
+    """The values ``build()`` returns under ``names``, each built on first use: a template that takes
+    them from a cached fragment never builds them, so a cached page part costs no query."""
+    built = functools.cache(build)
+    return {name: SimpleLazyObject(partial(lambda name: built()[name], name)) for name in names}

@@ -63,6 +63,7 @@ from .learner import (
     learner_progress,
     most_missed,
     most_missed_questions,
+    progress_version,
     submitted_answers,
     topic_mastery,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "membership",
     "most_missed",
     "most_missed_questions",
+    "progress_version",
     "questions_of_attempts",
     "representative_questions",
     "student_classes",

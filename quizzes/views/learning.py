@@ -9,22 +9,17 @@ fragment cache, per language and content version, around a header rendered for t
 are built only when that block is rendered, so a cached block costs no query.
 """
 
-from functools import cache, partial
-
 from django.shortcuts import render
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from ..languages import sort_key_for
 from ..models import Department, Duty, GlossaryTerm, Organisation, Source, TimelineEvent
-from ..page_cache import cached_for_visitors, content_version
+from ..page_cache import cached_for_visitors, content_version, lazy_context
 
 
 def _render(request, template, build, *names):
     """``template`` with the values ``build()`` returns under ``names``, built on first use."""
-    built = cache(build)
-    lazy = {name: SimpleLazyObject(partial(lambda name: built()[name], name)) for name in names}
-    return render(request, template, {**lazy, "content_version": content_version()})
+    return render(request, template, {**lazy_context(build, *names), "content_version": content_version()})
 
 
 def _published(model):

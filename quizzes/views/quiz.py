@@ -53,8 +53,9 @@ def _own_attempt(request, public_id, *, defer_questions=False):
 
 def _catalogue(request, *, form=None, crosslanguage_form=None, unfinished=(), status=200):
     context = {
-        "form": form or StartQuizForm(),
-        "crosslanguage_form": crosslanguage_form or CrossLanguageForm(),
+        # Blank forms are built only if the shared part is rendered (they cost more than the rest).
+        "form": form or SimpleLazyObject(StartQuizForm),
+        "crosslanguage_form": crosslanguage_form or SimpleLazyObject(CrossLanguageForm),
         # Read only when the page's shared part is rendered, not when it comes from the fragment cache.
         "named_quizzes": SimpleLazyObject(lambda: list(Quiz.objects.published())),
         "unfinished": list(unfinished),
@@ -68,7 +69,9 @@ def _catalogue(request, *, form=None, crosslanguage_form=None, unfinished=(), st
 @require_GET
 def catalogue(request):
     return _catalogue(
-        request, unfinished=attempts_of(request).filter(submitted_at__isnull=True).select_related("quiz")[:5]
+        request,
+        # Not their frozen questions: a big JSON document each, and the list shows only names and dates.
+        unfinished=attempts_of(request).filter(submitted_at__isnull=True).defer("questions").select_related("quiz")[:5],
     )
 
 
@@ -146,7 +149,8 @@ def _render_take(request, attempt, errors=None, status=200):
             "numbers": [{"number": p + 1, "answered": p in answered} for p in range(total)],
             "has_errors": bool(errors),
             "timer": _timer(attempt, timezone.now()),
-            # With the attempt (whose questions are frozen) and the language, all the questions' HTML depends on.
+            # With the attempt (whose questions are frozen) and the language, all that the questions' HTML
+            # and the progress list depend on: both are cached on it.
             "state": repr((sorted(responses.items()), sorted(errors.items()))),
         },
         status=status,

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from tests.factories import make_attempt, make_student, question
+from tests.factories import as_user, make_attempt, make_student, question
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,19 @@ def test_the_page_runs_a_fixed_number_of_queries(client, count_queries):
         make_attempt(big, None, ["a", "b", "c"], questions=[question(f"q:{i}:{n}") for n in range(3)])
     counts = []
     for student in (small, big):
-        client.force_login(student)
-        counts.append(count_queries(client.get, "/en/progress/"))
-    # session, user, the header's role check, attempts, mastery, most missed, their frozen questions, review cards
-    assert counts == [8, 8]
+        as_user(client, student)
+        counts.append([count_queries(client.get, "/en/progress/"), count_queries(client.get, "/en/progress/")])
+    # First: session, what the submitted attempts are (progress_version), attempts, mastery, most missed,
+    # their frozen questions, review cards. Then the attempts, charts and missed questions come from the
+    # cache until the attempts change: session, progress_version, review cards.
+    assert counts == [[7, 3], [7, 3]]
+
+
+def test_a_new_submission_shows_at_once_on_a_cached_progress_page(client, count_queries):
+    student = make_student("yeni")
+    make_attempt(student, None, ["b"], questions=[question("q:1")])
+    before = _progress(client, student, "en")  # now cached
+    make_attempt(student, None, ["a", "a"], questions=[question("q:2"), question("q:3")])
+    after = _progress(client, student, "en")
+    assert after.count('href="/en/attempts/') == before.count('href="/en/attempts/') + 1
+    assert "100%" in after and "100%" not in before

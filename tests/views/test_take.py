@@ -34,6 +34,15 @@ def test_a_page_shown_before_an_answer_changed_shows_the_new_answer(logged_in, a
     assert "Answered so far: 1 of 3" in logged_in.get(f"/en/attempts/{attempt.public_id}/").content.decode()
 
 
+def test_the_cached_progress_list_follows_every_saved_answer(logged_in, attempt):
+    take_url = f"/en/attempts/{attempt.public_id}/"
+    assert "Answered so far: 0 of 3" in logged_in.get(take_url).content.decode()  # now cached
+    logged_in.post(save_url(attempt), {"action": "autosave", "q-0": "2"})
+    html = logged_in.get(take_url).content.decode()
+    assert "Answered so far: 1 of 3" in html and '<progress id="answered-bar" max="3" value="1"' in html
+    assert re.search(r'<a href="#question-1" data-question="1" class="answered">', html)
+
+
 def test_someone_elses_attempt_is_not_found(client, attempt, other_student):
     client.force_login(other_student)
     assert client.get(f"/tr/attempts/{attempt.public_id}/").status_code == 404
