@@ -25,6 +25,7 @@ def main():
     parser.add_argument("--only", default="")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sort", default="cumulative", help="a pstats sort key: cumulative, tottime...")
+    parser.add_argument("--dump", default="", help="also save each page's profile as DUMP-<page>.prof (pstats)")
     args = parser.parse_args()
     with production_database("ddo_bench_http", "redis://127.0.0.1:6379/13", **SETTINGS) as env:
         manage(env, "collectstatic", "--noinput", "-v0")
@@ -62,6 +63,8 @@ def profile(name, application, environ, args):
     for _ in range(args.requests):
         serve()
     profiler.disable()
+    if args.dump:
+        profiler.dump_stats(f"{args.dump}-{''.join(c if c.isalnum() else '-' for c in name)}.prof")
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
     print(f"\n=== {name}: {plain:.2f} ms per request (without the profiler)")
