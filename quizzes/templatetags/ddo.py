@@ -78,7 +78,8 @@ class CsrfFreeCacheNode(CacheNode):
         token = context.get("csrf_token")
         with context.push(csrf_token=CSRF_PLACEHOLDER):
             html = super().render(context)
-        return html.replace(CSRF_PLACEHOLDER, escape(str(token)))
+        # No token (a template rendered without a request): an empty value, never the placeholder.
+        return html.replace(CSRF_PLACEHOLDER, escape(str(token)) if token else "")
 
 
 @register.tag("cache_with_csrf")
