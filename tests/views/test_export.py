@@ -73,18 +73,20 @@ def test_results_xlsx_has_one_row_per_student_and_assignment(client, teacher, ex
     response = get(client, teacher, classroom, "results.xlsx")
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert response["Content-Disposition"] == 'attachment; filename="9-a-dijital-donusum-results.xlsx"'
-    sheet = workbook(response).active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("Class", "Student", "Username", "Assignment")
-    by_name = {row[1]: row for row in rows[1:]}
+    book = workbook(response)
+    rows = list(book["Results"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("Student", "Username", "Assignment", "Status")
+    by_name = {row[0]: row for row in rows[1:]}
     assert set(by_name) == {"Ğülşen Çınar", "Işıl İnce"}  # Turkish letters intact
     gulsen = by_name["Ğülşen Çınar"]
-    assert gulsen[0] == "9-A Dijital Dönüşüm"  # the class named inside the file
-    assert gulsen[3] == "Daireler ve görevler"
-    assert gulsen[4] == "Done"
-    assert gulsen[5] == 1 and isinstance(gulsen[5], int)
-    assert gulsen[6] == 75 and isinstance(gulsen[6], int | float)  # a number, not "75%"
-    assert by_name["Işıl İnce"][6] is None
+    assert gulsen[2] == "Daireler ve görevler"
+    assert gulsen[3] == "Done"
+    assert gulsen[4] == 1 and isinstance(gulsen[4], int)
+    assert gulsen[5] == 75 and isinstance(gulsen[5], int | float)  # a number, not "75%"
+    assert by_name["Işıl İnce"][5] is None
+    # The class named inside the file: its title, and each row of the Assignments sheet.
+    assert book.properties.title == "9-A Dijital Dönüşüm"
+    assert [row[0] for row in book["Assignments"].iter_rows(min_row=2, values_only=True)] == ["9-A Dijital Dönüşüm"]
 
 
 def test_results_xlsx_dates_are_real_dates_in_istanbul_time(client, teacher, exported):
@@ -92,7 +94,7 @@ def test_results_xlsx_dates_are_real_dates_in_istanbul_time(client, teacher, exp
     book = workbook(get(client, teacher, classroom, "results.xlsx"))
     results, assignments = book["Results"], book["Assignments"]
     headers = [cell.value for cell in results[1]]
-    row = next(r for r in results.iter_rows(min_row=2) if r[1].value == "Ğülşen Çınar")
+    row = next(r for r in results.iter_rows(min_row=2) if r[0].value == "Ğülşen Çınar")
     submitted = row[headers.index("First submitted")]
     assert submitted.is_date and submitted.value == datetime.datetime(2025, 3, 5, 12, 15)
     assert submitted.number_format == "yyyy-mm-dd hh:mm"
@@ -116,7 +118,7 @@ def test_every_date_of_a_big_results_workbook_is_a_date(client, teacher):
         attempt = make_attempt(student, assignment, ["a"], questions=[question("q:1")])
         type(attempt).objects.filter(pk=attempt.pk).update(submitted_at=DUE - datetime.timedelta(hours=i))
     sheet = workbook(get(client, teacher, classroom, "results.xlsx"))["Results"]
-    submitted = {row[2].value: row[7] for row in sheet.iter_rows(min_row=2)}
+    submitted = {row[1].value: row[6] for row in sheet.iter_rows(min_row=2)}
     assert len(submitted) == 30
     for i in range(30):
         cell = submitted[f"s{i}"]
@@ -153,10 +155,10 @@ def test_text_that_looks_like_a_formula_stays_text(client, teacher):
     classroom = make_classroom(teacher, [hostile], name="Sınıf")
     make_assignment(classroom, "+SUM(A1:A9)")
     sheet = workbook(get(client, teacher, classroom, "results.xlsx")).active
-    cell = sheet["B2"]
+    cell = sheet["A2"]
     assert cell.data_type == "s"
     assert cell.value.startswith("=HYPERLINK")
-    assert sheet["D2"].value == "+SUM(A1:A9)"
+    assert sheet["C2"].value == "+SUM(A1:A9)"
     rows = csv_rows(get(client, teacher, classroom, "results.csv"))
     assert rows[1][1].startswith("'=HYPERLINK")
     assert rows[1][3] == "'+SUM(A1:A9)"
