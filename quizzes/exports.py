@@ -1,16 +1,18 @@
 """Reports as spreadsheets: XLSX (openpyxl, write-only) and CSV (UTF-8 with a BOM, so Excel reads Turkish letters).
 
-Both formats carry the same rows (the results workbook names the class and each assignment's
-dates once, on a sheet of their own, where the CSV repeats them in every row), and both stream: rows are generated one at
-a time, the CSV goes out through StreamingHttpResponse as it is written, the
-XLSX is written row by row by openpyxl's write-only mode into a temporary file
-that is then sent in chunks, so a class of thousands of students never sits
-in memory as a file. Numbers stay numbers and dates real dates; Excel has no
-time zones, so dates are written in Istanbul local time, naive.
+Both formats carry the same rows (the results workbook names the class and each
+assignment's dates once, on a sheet of their own, where the CSV repeats them in
+every row), and both stream: rows are generated one at a time, the CSV goes out
+through StreamingHttpResponse as it is written, the XLSX is written row by row
+by openpyxl's write-only mode into a temporary file that is then sent in
+chunks, so a class of thousands of students never sits in memory as a file.
+Numbers stay numbers and dates real dates; Excel has no time zones, so dates
+are written in Istanbul local time, naive.
 
 Every CSV row names its class (the first column), so files of several classes
-can be put together; a workbook names it in its title and on its Assignments sheet. The Turkish CSV is written as Turkish Excel reads it: ``;``
-between fields and a decimal comma.
+can be put together; a workbook names it in its title and on its Assignments
+sheet. The Turkish CSV is written as Turkish Excel reads it: ``;`` between
+fields and a decimal comma.
 """
 
 import csv
