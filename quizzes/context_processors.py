@@ -4,6 +4,22 @@ from django.utils.translation import get_language
 
 from .roles import is_teacher
 
+# (path, language) -> the path in that language. translate_url resolves and reverses the path: a
+# tenth of a learning page's own time, for an answer that never changes. Paths come from visitors,
+# so the memo is emptied when full rather than left to grow.
+_translated = {}
+MEMO_SIZE = 4096
+
+
+def _translate(path, code):
+    key = (path, code)
+    url = _translated.get(key)
+    if url is None:
+        if len(_translated) >= MEMO_SIZE:
+            _translated.clear()
+        url = _translated[key] = translate_url(path, code)
+    return url
+
 
 def language_switch(request):
     """Links to the same page in each other language, for the switch in the header."""
@@ -11,7 +27,7 @@ def language_switch(request):
     path = request.get_full_path()
     return {
         "other_languages": [
-            {"code": code, "name": name, "url": translate_url(path, code)}
+            {"code": code, "name": name, "url": _translate(path, code)}
             for code, name in settings.LANGUAGES
             if code != current
         ],

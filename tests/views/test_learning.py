@@ -142,3 +142,20 @@ def test_each_page_runs_its_fixed_number_of_queries(client, content, django_asse
     for name, count in expected.items():
         with django_assert_num_queries(count):
             client.get(url("en", name))
+
+
+def test_the_language_switch_links_to_the_same_page_in_the_other_language(client, content):
+    html = client.get("/en/departments/").content.decode()
+    assert 'href="/tr/departments/" hreflang="tr"' in html
+    html = client.get("/tr/glossary/?q=veri").content.decode()
+    assert 'href="/en/glossary/?q=veri" hreflang="en"' in html
+    assert 'href="/en/glossary/?q=veri" hreflang="en"' in client.get("/tr/glossary/?q=veri").content.decode()
+
+
+def test_the_remembered_switch_links_never_grow_past_their_bound(client, content, monkeypatch):
+    from quizzes import context_processors
+
+    monkeypatch.setattr(context_processors, "MEMO_SIZE", 5)
+    for n in range(12):
+        assert f'href="/tr/glossary/?page={n}"' in client.get(f"/en/glossary/?page={n}").content.decode()
+    assert len(context_processors._translated) <= 5
