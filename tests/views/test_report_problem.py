@@ -184,3 +184,22 @@ def test_the_second_browser_renders_no_question_of_the_result(student, submitted
     # The session and the attempt: no answers, no reports, no question texts.
     with django_assert_num_queries(2):
         assert second.get(result_url(submitted)).status_code == 200
+
+
+def test_a_report_shows_at_once_on_every_worker(logged_in, submitted, settings):
+    """Each gunicorn worker has its own memory: the result's questions are cached where every worker
+    and instance sees them, and the report drops them there (they were per worker, and another
+    worker showed the question unreported for up to ten minutes)."""
+
+    def worker(name):
+        fragments = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"fragments-{name}"}
+        settings.CACHES = {**settings.CACHES, "template_fragments": fragments}
+
+    worker("a")
+    assert "badge done" not in logged_in.get(result_url(submitted)).content.decode()
+    worker("b")
+    assert "badge done" not in logged_in.get(result_url(submitted)).content.decode()
+    worker("a")
+    assert logged_in.post(report_url(submitted, 1), {"reason": "unclear"}).status_code == 302
+    worker("b")
+    assert 'class="badge done">reported<' in logged_in.get(result_url(submitted)).content.decode()
