@@ -7,7 +7,7 @@ services and models take the owner, never the request.
 import secrets
 from dataclasses import dataclass
 
-from .models import Attempt
+from .models import Attempt, owner_key
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,11 @@ class Owner:
 
     user: object = None  # the AUTH_USER_MODEL instance
     guest_key: str | None = None
+
+    @property
+    def key(self):
+        """The owner as one string, as review cards store it ("u:<id>", "g:<guest key>"; None for neither)."""
+        return owner_key(self.user.pk if self.user is not None else None, self.guest_key)
 
 
 def owner_for(request, *, create=True):

@@ -71,11 +71,7 @@ def _anonymous_for_certain(request):
 
 
 def content_version():
-    """The current content version (a page or a fragment rendered from content is keyed on it)."""
-    return _version()
-
-
-def _version():
+    """The current content version: a page or a fragment rendered from content is keyed on it."""
     now = time.monotonic()
     if settings.CONTENT_VERSION_SECONDS and _memo["version"] is not None and now < _memo["until"]:
         return _memo["version"]
@@ -93,7 +89,7 @@ def cached_for_visitors(view):
         if not _anonymous_for_certain(request):
             return view(request, *args, **kwargs)
         key = (get_language(), request.path)
-        version = _version()
+        version = content_version()
         entry = _pages.get(key)
         if entry is not None and entry[0] == version:
             response = HttpResponse(entry[1], content_type=entry[2])

@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from .. import spaced
-from ..models import FLASH_PREFIX, ReviewCard, owner_key, topic_order
+from ..models import FLASH_PREFIX, ReviewCard, topic_order
 
 WEEK = timedelta(days=7)
 
@@ -47,7 +47,7 @@ def _mean(values):
 def learner_summary(owner, now=None):
     """The owner's cards: how many are due now, by the end of today, within a week; mean recall per topic."""
     now = now or timezone.now()
-    owner_column = owner_key(owner.user.pk if owner.user is not None else None, owner.guest_key)
+    owner_column = owner.key
     rows = (
         list(ReviewCard.objects.filter(owner=owner_column).values_list("key", "topic", "state", "due"))
         if owner_column
@@ -89,7 +89,7 @@ def class_recall(classroom, now=None):
 def deck_state(owner, prefix, now=None):
     """The owner's cards whose keys start with ``prefix`` (a flashcard deck): (keys due now oldest first, keys seen)."""
     now = now or timezone.now()
-    owner_column = owner_key(owner.user.pk if owner.user is not None else None, owner.guest_key)
+    owner_column = owner.key
     if owner_column is None:
         return [], set()
     rows = list(

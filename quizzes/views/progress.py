@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import reports
-from ..owners import attempts_of, owner_for
+from ..owners import attempts_of, attempts_owned_by, owner_for
 from ..page_cache import content_version, lazy_context
 from ..ratelimits import limited
 from ..reports import presentation
@@ -19,8 +19,8 @@ PRACTICE_LENGTH = 10
 
 @require_GET
 def progress(request):
-    attempts = attempts_of(request)
     owner = owner_for(request, create=False)
+    attempts = attempts_owned_by(owner)
 
     def build():
         progress = reports.learner_progress(attempts)
@@ -41,7 +41,7 @@ def progress(request):
         "quizzes/progress.html",
         {
             **lazy_context(build, *names),
-            "owner_key": f"user:{owner.user.pk}" if owner.user else f"guest:{owner.guest_key}",
+            "owner_key": owner.key,
             "progress_version": reports.progress_version(attempts),
             "content_version": content_version(),  # a named quiz's title
             "review": review_reports.learner_summary(owner),
