@@ -169,3 +169,8 @@ def build_class(teacher, size):
             make_attempt(student, first, ["a", "a", "a", "a"], questions=CLASS_QUESTIONS, number=2)
             make_attempt(student, second, choices[:2], questions=CLASS_QUESTIONS[:2])
     return classroom, students, first
+
+
+def csrf_tokens(html):
+    """The distinct CSRF tokens of a page's forms."""
+    return {part.split('"', 1)[0] for part in html.split('name="csrfmiddlewaretoken" value="')[1:]}

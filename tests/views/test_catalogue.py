@@ -3,17 +3,13 @@
 from django.test import Client
 
 from quizzes.models import Attempt, Quiz
-from tests.factories import as_user
+from tests.factories import as_user, csrf_tokens
 
 
 def test_it_offers_topics_and_named_quizzes(client, content):
     html = client.get("/en/quizzes/").content.decode()
     assert "Timeline 2017–2025" in html
     assert "Meet the office" in html
-
-
-def _tokens(html):
-    return {part.split('"', 1)[0] for part in html.split('name="csrfmiddlewaretoken" value="')[1:]}
 
 
 def test_once_its_shared_part_is_cached_a_signed_in_catalogue_asks_for_the_session_and_unfinished_quizzes(
@@ -28,9 +24,9 @@ def test_every_form_of_a_cached_catalogue_carries_the_visitors_own_token(content
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     first_page = as_user(first, student).get("/en/quizzes/").content.decode()
     second_page = as_user(second, other_student).get("/en/quizzes/").content.decode()
-    assert len(_tokens(second_page)) == 1 and not _tokens(second_page) & _tokens(first_page)
+    assert len(csrf_tokens(second_page)) == 1 and not csrf_tokens(second_page) & csrf_tokens(first_page)
     quiz = Quiz.objects.published().first()
-    (token,) = _tokens(second_page)
+    (token,) = csrf_tokens(second_page)
     response = second.post("/en/quizzes/start/", {"quiz": quiz.slug, "csrfmiddlewaretoken": token})
     assert response.status_code == 302 and Attempt.objects.get().user == other_student
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from quizzes.models import ProblemReport
-from tests.factories import as_guest
+from tests.factories import as_guest, csrf_tokens
 from tests.quiz_factories import make_quiz_attempt, save_url
 
 
@@ -162,13 +162,9 @@ def test_a_second_browser_shares_the_cached_questions_and_posts_with_its_own_tok
     cached = count_queries(second.get, result_url(submitted))
     second_page = second.get(result_url(submitted)).content.decode()
     assert cached == count_queries(second.get, result_url(submitted))  # the second browser never renders them
-
-    def tokens(html):
-        return {part.split('"', 1)[0] for part in html.split('name="csrfmiddlewaretoken" value="')[1:]}
-
-    assert len(tokens(second_page)) == 1 and not tokens(second_page) & tokens(first_page)
+    assert len(csrf_tokens(second_page)) == 1 and not csrf_tokens(second_page) & csrf_tokens(first_page)
     assert "csrf-token-of-the-request" not in second_page
-    (token,) = tokens(second_page)
+    (token,) = csrf_tokens(second_page)
     response = second.post(report_url(submitted, 2), {"reason": "unclear", "csrfmiddlewaretoken": token})
     assert response.status_code == 302 and ProblemReport.objects.count() == 1
     # The report shows at once in both browsers: the cached questions were dropped.
