@@ -36,7 +36,7 @@ format: $(VENV)/.installed
 
 # Needs GNU gettext. The compiled .mo files are committed, so `make run` does not.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --locale tr --locale en --ignore ".venv/*" --ignore "bench/*" --ignore "tests/*" --no-obsolete
+	$(PY) manage.py makemessages --locale tr --locale en --ignore ".venv/*" --ignore "bench/*" --ignore "tests/*" --no-obsolete --no-location
 	$(PY) manage.py compilemessages --ignore ".venv/*"
 
 bench: $(VENV)/.installed
