@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it sees every cookie of the response before it keeps a page for visitors.
+    "quizzes.page_cache.VisitorPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "quizzes.middleware.StrictPathMiddleware",
     "csp.middleware.CSPMiddleware",

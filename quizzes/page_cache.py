@@ -8,8 +8,10 @@ in, a guest with a session, a message to show, a query string) gets the page ren
 The content version is a token in the default cache (Redis in production, shared by every worker
 and instance), read on each such request (one small round trip) or, with CONTENT_VERSION_SECONDS,
 at most once in that many seconds per process: saving or deleting any content
-(an editor's save in the admin, the publish and unpublish actions, load_demo) replaces it, so
-every worker's pages are stale at once on every instance.
+(an editor's save in the admin, the publish and unpublish actions, load_demo) replaces it, again
+when its transaction commits, so every worker's pages are stale at once on every instance.
+A page is kept only by VisitorPageMiddleware, the outermost layer, and only if its response
+carries no cookie. docs/CACHING.md describes every cache of the site.
 """
 
 import functools
@@ -19,6 +21,7 @@ from functools import partial, wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import setting_changed
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -26,6 +29,9 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 VERSION_KEY = "ddo:content-version"
+# A version lives this long at most: a change that sent no signal (an update() in a shell) is on
+# every page within the hour, and no page or fragment keyed on a version outlives it.
+VERSION_SECONDS = 3600
 # The pages themselves, per process: (language, path) -> (version, HTML, Content-Type). The
 # decorated views have fixed paths under two language prefixes, so this holds a dozen pages.
 _pages = {}
@@ -37,9 +43,16 @@ _memo = {"version": None, "until": 0.0}
 
 
 def bump(**kwargs):
-    """A new content version: every cached page is stale (a signal receiver, or called directly)."""
+    """A new content version now, and again when the current transaction commits: every cached page
+    is stale. The second one is what counts: a request that reads the version before the commit
+    renders the old rows, and keeps them under a version that the commit replaces."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version():
     version = time.time_ns()
-    cache.set(VERSION_KEY, version, None)
+    cache.set(VERSION_KEY, version, VERSION_SECONDS)
     _memo.update(version=version, until=time.monotonic() + settings.CONTENT_VERSION_SECONDS)
 
 
@@ -76,14 +89,17 @@ def content_version():
     if settings.CONTENT_VERSION_SECONDS and _memo["version"] is not None and now < _memo["until"]:
         return _memo["version"]
     version = cache.get(VERSION_KEY)
-    if version is None:  # a cache emptied or restarted: a new version, so no old page is trusted
-        cache.add(VERSION_KEY, time.time_ns(), None)
+    if version is None:  # expired, or a cache emptied or restarted: a new version, no old page trusted
+        cache.add(VERSION_KEY, time.time_ns(), VERSION_SECONDS)
         version = cache.get(VERSION_KEY)
     _memo.update(version=version, until=now + settings.CONTENT_VERSION_SECONDS)
     return version
 
 
 def cached_for_visitors(view):
+    """Serve the view's page from this process's memory to anyone anonymous for certain. A page it
+    renders is only offered for keeping: VisitorPageMiddleware keeps it once the response is final."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _anonymous_for_certain(request):
@@ -95,14 +111,36 @@ def cached_for_visitors(view):
             response = HttpResponse(entry[1], content_type=entry[2])
         else:
             response = view(request, *args, **kwargs)
-            # A page that set a cookie (a CSRF token, a session) is someone's: never shared.
-            if response.status_code == 200 and not response.cookies and not response.streaming:
-                _pages[key] = (version, response.content, response["Content-Type"])
+            if response.status_code == 200 and not response.streaming:
+                request.page_for_visitors = (key, (version, response.content, response["Content-Type"]))
         # A shared proxy must not give this page to a visitor who has a session.
         patch_vary_headers(response, ["Cookie"])
         return response
 
     return wrapper
+
+
+class VisitorPageMiddleware:
+    """Keeps a page ``cached_for_visitors`` offered, at the outermost layer (first in MIDDLEWARE), as
+    Django's UpdateCacheMiddleware does: only here is every cookie of the response known, the CSRF
+    and session cookies included, which their middleware set after the view. A page whose response
+    carries any cookie, or that used the CSRF token, is someone's own and is never kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        offered = getattr(request, "page_for_visitors", None)
+        if (
+            offered is not None
+            and response.status_code == 200
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        ):
+            key, entry = offered
+            _pages[key] = entry
+        return response
 
 
 def lazy_context(build, *names):
