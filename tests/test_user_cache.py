@@ -2,7 +2,10 @@
 is seen on their very next page: deactivation, deletion, a new password, a group added or removed."""
 
 import os
+import threading
 
+import pytest
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group
 from django.core.cache import cache, caches
 from django.db import connection
@@ -10,7 +13,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from quizzes.roles import TEACHERS
-from tests.factories import PASSWORD, as_user
+from quizzes.user_cache import CachedUserBackend
+from tests.factories import PASSWORD, as_user, make_user
+from tests.threads import shared_database, start  # noqa: F401 -- a fixture
 
 
 def _queries(client, url):
@@ -84,3 +89,45 @@ def test_the_redis_cache_shares_one_client_between_calls():
     client = cache._cache.get_client()
     assert cache.get("client-probe") == {"ğ": 1} and cache._cache.get_client() is client
     assert cache._cache.get_client(write=True) is client  # one server: reads and writes share a pool
+
+
+def _read_while(change):
+    """A request reads the user's row; ``change`` commits (and forgets the user) before that request
+    stores what it read; then the next request reads the user. Real threads, their own connections."""
+    loaded, changed = threading.Event(), threading.Event()
+    read_from_database = ModelBackend.get_user
+
+    def read_slowly(self, user_id):  # the reader pauses between reading the row and caching it
+        user = read_from_database(self, user_id)
+        if threading.current_thread() is not threading.main_thread():
+            loaded.set()
+            assert changed.wait(30)
+        return user
+
+    user = make_user("okuyan")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ModelBackend, "get_user", read_slowly)
+        reader = start(lambda: CachedUserBackend().get_user(user.pk))
+        assert loaded.wait(30)
+        change(user)
+        changed.set()
+        assert reader.result().pk == user.pk  # the overlapping request saw the row as it was
+    return CachedUserBackend().get_user(user.pk)
+
+
+@pytest.mark.usefixtures("shared_database")
+def test_a_request_that_read_the_user_before_a_deactivation_cannot_keep_them_signed_in():
+    def deactivate(user):
+        user.is_active = False
+        user.save()
+
+    assert _read_while(deactivate) is None
+
+
+@pytest.mark.usefixtures("shared_database")
+def test_a_request_that_read_the_user_before_a_password_change_cannot_keep_the_old_password():
+    def new_password(user):
+        user.set_password("An0ther-good-one!")
+        user.save()
+
+    assert _read_while(new_password).check_password("An0ther-good-one!")
