@@ -155,6 +155,9 @@ STORAGES = {
 # The default cache holds counters (rate limits, join-code throttle) that every worker and every
 # instance must share: Redis in production (quizzes/checks.py refuses DEBUG=0 without it).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Every cache key starts with this deployment's prefix: two sites (staging and production, two
+# schools) on one Redis never read each other's sessions, users, pages or counters.
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "ddo-learn")
 CACHES = {
     "default": {"BACKEND": "ddo_learn.cache.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
@@ -173,6 +176,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+for _cache in CACHES.values():
+    _cache["KEY_PREFIX"] = CACHE_KEY_PREFIX
 
 # Sessions: with a shared cache (Redis), read from the cache and written through to the database,
 # so a signed-in request costs no session query and a Redis restart signs nobody out.

@@ -5,6 +5,7 @@ import os
 import threading
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group
 from django.core.cache import cache, caches
@@ -12,6 +13,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from ddo_learn.cache import RedisCache
 from quizzes.roles import TEACHERS
 from quizzes.user_cache import CachedUserBackend
 from tests.factories import PASSWORD, as_user, make_user
@@ -80,15 +82,32 @@ def test_a_new_username_shows_on_the_next_page(client, student):
     assert "Signed in as ayse" in client.get("/en/progress/").content.decode()
 
 
-def test_the_redis_cache_shares_one_client_between_calls():
-    """ddo_learn/cache.py: Django builds a redis.Redis per cache call; ours builds one per pool."""
+def test_the_redis_cache_builds_one_client_per_connection_pool():
+    """ddo_learn/cache.py: Django builds a redis.Redis per cache call; ours one per pool (building a
+    client connects to nothing, so this needs no Redis)."""
+    primary_and_replica = RedisCache("redis://127.0.0.1:1/0,redis://127.0.0.1:2/0", {})
+    client = primary_and_replica._cache
+    writer, reader = client.get_client(write=True), client.get_client()
+    assert client.get_client(write=True) is writer and client.get_client() is reader
+    assert writer is not reader  # a write goes to the primary's pool, a read to the replica's
+    assert writer.connection_pool.connection_kwargs["port"] == 1
+    assert reader.connection_pool.connection_kwargs["port"] == 2
+
+
+def test_with_redis_url_the_user_cache_really_is_in_redis(client, student):
+    """CI's second pass (REDIS_URL set) runs this file against Redis: the user is stored there, under
+    the deployment's prefix, and read back through one shared client."""
+    as_user(client, student)
     if not os.environ.get("REDIS_URL"):
         assert caches["default"].__class__.__name__ == "LocMemCache"
+        assert cache.get(f"ddo:user:{student.pk}")[1] == student
         return
-    cache.set("client-probe", {"ğ": 1}, 30)
-    client = cache._cache.get_client()
-    assert cache.get("client-probe") == {"ğ": 1} and cache._cache.get_client() is client
-    assert cache._cache.get_client(write=True) is client  # one server: reads and writes share a pool
+    assert isinstance(caches["default"], RedisCache)
+    redis = cache._cache.get_client()
+    key = cache.make_key(f"ddo:user:{student.pk}")
+    assert key.startswith(settings.CACHE_KEY_PREFIX + ":") and redis.exists(key)
+    assert client.get("/en/progress/").status_code == 200
+    assert cache._cache.get_client() is redis and cache._cache.get_client(write=True) is redis  # one server
 
 
 def _read_while(change):
