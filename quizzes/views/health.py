@@ -30,9 +30,11 @@ def _database():
 
 
 def _cache():
-    key, value = "ddo:health", secrets.token_hex(4)
-    cache.set(key, value, 10)
-    return cache.get(key) == value
+    # A key of this check's own: instances, workers and threads checking at once never read one
+    # another's value (one shared key answered 503 when two checks overlapped). It expires unread.
+    key = f"ddo:health:{secrets.token_hex(8)}"
+    cache.set(key, 1, 10)
+    return cache.get(key) == 1
 
 
 CHECKS = {"database": _database, "cache": _cache}

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from quizzes.middleware import PRIVATE_PATH
 
@@ -35,6 +35,33 @@ def test_it_answers_503_when_the_cache_is_down(client, db):
         response = client.get("/health/")
     assert response.status_code == 503
     assert response.content == b"failing: cache"
+
+
+class _AnotherInstanceChecksBetween:
+    """The cache as two instances checking at once use it: the other instance's whole check runs
+    between this one's write and its read."""
+
+    def __init__(self, cache):
+        self.cache, self.other, self.checking = cache, None, False
+
+    def set(self, *args, **kwargs):
+        return self.cache.set(*args, **kwargs)
+
+    def get(self, *args, **kwargs):
+        if not self.checking:
+            self.checking = True  # the other instance's own read runs no third check
+            self.other = Client().get("/health/")
+        return self.cache.get(*args, **kwargs)
+
+
+def test_two_instances_checking_at_once_both_answer_ok(client, db, monkeypatch):
+    from quizzes.views import health
+
+    shared = _AnotherInstanceChecksBetween(health.cache)
+    monkeypatch.setattr(health, "cache", shared)
+    response = client.get("/health/")
+    assert (response.status_code, response.content) == (200, b"ok")
+    assert (shared.other.status_code, shared.other.content) == (200, b"ok")
 
 
 def test_it_refuses_anything_but_get(client, db):
