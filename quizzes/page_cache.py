@@ -19,7 +19,6 @@ import time
 from functools import partial, wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -27,6 +26,8 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+
+from . import cache_versions
 
 VERSION_KEY = "ddo:content-version"
 # A version lives this long at most: a change that sent no signal (an update() in a shell) is on
@@ -43,17 +44,12 @@ _memo = {"version": None, "until": 0.0}
 
 
 def bump(**kwargs):
-    """A new content version now, and again when the current transaction commits: every cached page
-    is stale. The second one is what counts: a request that reads the version before the commit
-    renders the old rows, and keeps them under a version that the commit replaces."""
-    _new_version()
-    transaction.on_commit(_new_version)
-
-
-def _new_version():
-    version = time.time_ns()
-    cache.set(VERSION_KEY, version, VERSION_SECONDS)
-    _memo.update(version=version, until=time.monotonic() + settings.CONTENT_VERSION_SECONDS)
+    """A new content version now and when the current transaction commits: every cached page is
+    stale, and one rendered from the old rows while the transaction ran is never read again
+    (quizzes/cache_versions.py)."""
+    _memo.update(version=None, until=0.0)
+    cache_versions.renew(VERSION_KEY, timeout=VERSION_SECONDS)
+    transaction.on_commit(lambda: _memo.update(version=None, until=0.0))
 
 
 def _on_content_change(sender, **kwargs):
@@ -88,10 +84,7 @@ def content_version():
     now = time.monotonic()
     if settings.CONTENT_VERSION_SECONDS and _memo["version"] is not None and now < _memo["until"]:
         return _memo["version"]
-    version = cache.get(VERSION_KEY)
-    if version is None:  # expired, or a cache emptied or restarted: a new version, no old page trusted
-        cache.add(VERSION_KEY, time.time_ns(), VERSION_SECONDS)
-        version = cache.get(VERSION_KEY)
+    version = cache_versions.read(VERSION_KEY, timeout=VERSION_SECONDS)
     _memo.update(version=version, until=now + settings.CONTENT_VERSION_SECONDS)
     return version
 

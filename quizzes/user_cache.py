@@ -10,68 +10,47 @@ Session checks are Django's own: a changed password still signs out every other 
 An update that sends no signal (``QuerySet.update()`` on users) is seen within TIMEOUT seconds.
 
 A request that read the row just before a change commits may store it just after: each user's
-entry carries the user's generation, read before the row, and a change gives the user a new
-generation on commit, so such an entry is never used (docs/CACHING.md).
+entry carries the user's version, read before the row, and a change gives the user a new version
+on commit, so such an entry is never used (quizzes/cache_versions.py, docs/CACHING.md).
 """
-
-import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from . import cache_versions
 from .roles import is_teacher
 
 TIMEOUT = 60
-# How long a user's generation is kept; one that has gone (expired, evicted) is replaced by a new
-# one, which only makes the next request read the database.
-GENERATION_TIMEOUT = 24 * 3600
 PATH = "quizzes.user_cache.CachedUserBackend"
 
 
 def _keys(user_id):
-    return f"ddo:user:{user_id}", f"ddo:user-generation:{user_id}"
+    return f"ddo:user:{user_id}", f"ddo:user-version:{user_id}"
 
 
 class CachedUserBackend(ModelBackend):
     def get_user(self, user_id):
-        entry_key, generation_key = _keys(user_id)
-        found = cache.get_many([entry_key, generation_key])  # one round trip
-        generation = found.get(generation_key)
-        if generation is None:
-            cache.add(generation_key, _new_generation(), GENERATION_TIMEOUT)
-            generation = cache.get(generation_key)
+        entry_key, version_key = _keys(user_id)
+        found = cache.get_many([entry_key, version_key])  # one round trip
+        version = cache_versions.read(version_key, found.get(version_key))
         entry = found.get(entry_key)
-        if entry is not None and entry[0] == generation:
+        if entry is not None and entry[0] == version:
             user = entry[1]
         else:
-            # Read after the generation: if the row changes from here on, the change's forget()
-            # replaces the generation, and what is stored below is never used.
-            user = super().get_user(user_id)
+            user = super().get_user(user_id)  # read after the version (quizzes/cache_versions.py)
             if user is None:
                 return None
             is_teacher(user)  # kept with the user: the header asks on every page
-            cache.set(entry_key, (generation, user), TIMEOUT)
+            cache.set(entry_key, (version, user), TIMEOUT)
         return user if self.user_can_authenticate(user) else None
 
 
-def _new_generation():
-    return secrets.token_hex(8)
-
-
 def forget(*user_ids):
-    """A new generation for these users now and again when the transaction commits: a user stored
-    under an older one is never read again (a request that read the old row in between, and stores
-    it after the commit, stores it under a generation that is no longer theirs)."""
-    keys = [_keys(user_id)[1] for user_id in user_ids]
-
-    def renew():
-        cache.set_many({key: _new_generation() for key in keys}, GENERATION_TIMEOUT)
-
-    renew()
-    transaction.on_commit(renew)
+    """New versions for these users, now and when the transaction commits: a user stored under an
+    older one is never read again, even if a request that read the old row stores it after the commit."""
+    cache_versions.renew(*[_keys(user_id)[1] for user_id in user_ids])
 
 
 def _user_changed(sender, instance, **kwargs):

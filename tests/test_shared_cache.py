@@ -42,8 +42,8 @@ def test_every_cache_key_starts_with_the_deployment_prefix_from_the_environment(
 def test_two_deployments_on_one_cache_never_read_each_others_entries():
     staging, production = _deployment("staging"), _deployment("production")
     staging.set("ddo:content-version", 1, 30)
-    staging.set_many({"ddo:user:1": ("g", "staging's user"), "ddo:user-generation:1": "g"}, 30)
-    assert production.get_many(["ddo:content-version", "ddo:user:1", "ddo:user-generation:1"]) == {}
+    staging.set_many({"ddo:user:1": ("g", "staging's user"), "ddo:user-version:1": "g"}, 30)
+    assert production.get_many(["ddo:content-version", "ddo:user:1", "ddo:user-version:1"]) == {}
     assert production.add("ddo:content-version", 2, 30)  # its own, beside staging's
     assert (staging.get("ddo:content-version"), production.get("ddo:content-version")) == (1, 2)
     production.delete("ddo:user:1")

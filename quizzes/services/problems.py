@@ -7,6 +7,7 @@ functions write the report and read which questions were reported.
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from .. import cache_versions
 from ..generation import item_refs
 from ..models import Answer, ProblemReport
 
@@ -22,7 +23,7 @@ def report_problem(attempt, position, owner, *, reason, text, language):
         raise NotReportable
     question = attempt.questions[position]
     refs = item_refs(question) if question.get("item") else []
-    return ProblemReport.objects.get_or_create(
+    report, created = ProblemReport.objects.get_or_create(
         attempt=attempt,
         position=position,
         reason=reason,
@@ -35,6 +36,9 @@ def report_problem(attempt, position, owner, *, reason, text, language):
             "guest_key": "" if owner.user is not None else owner.guest_key or "",
         },
     )
+    if created:  # "reported" shows at once on the result page, on every worker and instance
+        cache_versions.renew(_result_version_key(attempt))
+    return report, created
 
 
 def resolve(reports, status):
@@ -47,3 +51,13 @@ def answers_marking_reported(attempt):
     """The attempt's answers, each with ``reported``: whether its question has a report (still one query)."""
     reports = ProblemReport.objects.filter(attempt=OuterRef("attempt"), position=OuterRef("position"))
     return Answer.objects.filter(attempt=attempt).annotate(reported=Exists(reports))
+
+
+def _result_version_key(attempt):
+    return f"ddo:result-version:{attempt.public_id}"
+
+
+def result_version(attempt):
+    """The version the result page's questions are cached under (quizzes/cache_versions.py): read
+    before answers_marking_reported, renewed by a new report when it commits."""
+    return cache_versions.read(_result_version_key(attempt))

@@ -1,10 +1,7 @@
 """A learner reports a problem with one question of their result (a plain form: no JavaScript needed)."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -37,18 +34,6 @@ class ProblemReportForm(forms.Form):
     )
 
 
-def _forget_rendered_result(attempt):
-    """Drop the result page's cached questions, so that "reported" shows at once (keys as in result.html).
-
-    They are in the shared cache: every worker and instance renders them afresh."""
-    keys = [
-        make_template_fragment_key("quiz_result", [attempt.public_id, code, shows])
-        for code, _name in settings.LANGUAGES
-        for shows in (True, False)
-    ]
-    cache.delete_many(keys)
-
-
 @require_POST
 @limited("report_problem")
 def report(request, public_id, position):
@@ -79,7 +64,6 @@ def report(request, public_id, position):
         text=form.cleaned_data["text"].strip(),
         language=get_language(),
     )
-    _forget_rendered_result(attempt)
     number = {"number": position + 1}
     if created:
         messages.success(request, _("Thank you: your report on question %(number)d was received.") % number)

@@ -27,7 +27,7 @@ from ..services.attempts import (
     save_answers,
     start_attempt,
 )
-from ..services.problems import answers_marking_reported
+from ..services.problems import answers_marking_reported, result_version
 
 SAVE_ACTIONS = ("save", "autosave", "submit")
 TIMER_ACTIONS = ("extend", "off")
@@ -312,5 +312,11 @@ def result(request, public_id):
         ]
 
     show_answers = attempt.shows_answers(timezone.now())  # an assignment's review option may hold them back
-    context = {"attempt": attempt, "rows": rows, "show_answers": show_answers, "report_form": REPORT_FORM}
+    context = {
+        "attempt": attempt,
+        "rows": rows,
+        "show_answers": show_answers,
+        "report_form": REPORT_FORM,
+        "result_version": result_version(attempt),  # read before the answers: a report renews it
+    }
     return render(request, "quizzes/result.html", context)
