@@ -20,7 +20,7 @@ from ..generation import QuizSettings, generate_from_keys, generate_quiz
 from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
 from ..models import ANY, PRACTICE, Answer, Attempt, accommodation_percent
 from ..models.statistics import record_attempt
-from . import review
+from . import deadlines, review
 
 
 class AttemptClosed(Exception):
@@ -80,6 +80,8 @@ def _create_attempt(owner, questions, *, topic, difficulty, length, seed, quiz=N
             Answer(attempt=attempt, position=i, question_key=q["key"], topic=q["topic"])
             for i, q in enumerate(questions)
         )
+        # In the same transaction: a timed attempt never exists without its close at the deadline.
+        deadlines.schedule_close(attempt)
     return attempt
 
 
