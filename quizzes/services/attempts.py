@@ -105,11 +105,21 @@ def start_attempt(owner, *, topic, length, difficulty=ANY, seed=None, quiz=None,
     )
 
 
-def start_practice(owner, question_keys):
-    """A quiz made of the given questions (the learner's most missed), rebuilt from today's content."""
+def start_practice(owner, question_keys, *, assignment=None, number=1):
+    """A quiz made of the given questions (the learner's most missed, or the ones an assignment gives them),
+    rebuilt from today's content."""
     seed = new_seed()
     questions = generate_from_keys(load_content(), list(question_keys), seed)
-    return _create_attempt(owner, questions, topic=PRACTICE, difficulty=ANY, length=len(questions), seed=seed)
+    return _create_attempt(
+        owner,
+        questions,
+        topic=PRACTICE,
+        difficulty=ANY,
+        length=len(questions),
+        seed=seed,
+        assignment=assignment,
+        number=number,
+    )
 
 
 @dataclass
