@@ -84,8 +84,8 @@ def test_confirming_gives_each_student_their_missed_questions_most_recent_first(
     assert not MissedQuestions.objects.filter(student=other_student).exists()
     page = client.get(response.url).content.decode()
     assert (
-        "Assignment “Eksiklerimiz” created: 1 student practises the questions they missed; 1 gets a quiz on Timeline 2017–2025."
-        in page
+        "Assignment “Eksiklerimiz” created: 1 student practises the questions they missed; "
+        "1 gets a quiz on Timeline 2017–2025." in page
     )
     assert "each student the questions they missed most recently, up to 3 (none missed: Timeline 2017–2025)" in page
 
