@@ -86,7 +86,7 @@ class AssignmentForm(forms.ModelForm):
 
 
 class MissedPracticeForm(AssignmentForm):
-    """"Practise what the class missed": the usual dates, attempts, time and review; the questions are each
+    """Practise what the class missed: the usual dates, attempts, time and review; the questions are each
     student's own (at most ``length``), so there is no topic, difficulty or shared draw to choose."""
 
     topic = None
