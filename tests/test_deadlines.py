@@ -127,3 +127,17 @@ def test_a_submitted_attempt_is_never_closed_again_by_the_sweep(student):
     expire(attempt)
     assert deadlines.sweep_expired_attempts.call() == 0
     assert ReviewLog.objects.count() == 3
+
+
+def test_the_sweep_deletes_old_successful_task_rows_and_keeps_failed_ones():
+    old = timezone.now() - deadlines.KEEP_SUCCESSFUL - MINUTE
+    for status in ("SUCCESSFUL", "FAILED"):
+        deadlines.close_attempt.enqueue(0)
+        DBTaskResult.objects.filter(status="READY").update(status=status, finished_at=old)
+    deadlines.close_attempt.enqueue(0)
+    DBTaskResult.objects.filter(status="READY").update(status="SUCCESSFUL", finished_at=timezone.now())
+    deadlines.sweep_expired_attempts.call()
+    assert sorted(DBTaskResult.objects.exclude(status="READY").values_list("status", flat=True)) == [
+        "FAILED",
+        "SUCCESSFUL",
+    ]

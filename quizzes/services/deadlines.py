@@ -6,7 +6,8 @@ backend), so an attempt never exists without its close. The worker (``manage.py 
 runs it then and submits the attempt with the answers saved before, through the same locked
 submit the learner's page uses: closing twice, or a learner's submit meeting the close, records
 once. A practice timer the learner lengthened is closed at its new deadline; one switched off,
-never. A sweep every ``DEADLINE_SWEEP_SECONDS`` closes whatever a lost task left open.
+never. A sweep every ``DEADLINE_SWEEP_SECONDS`` closes whatever a lost task left open (a worker
+that died mid-task leaves its row "running" for ever), and deletes the rows of old successful tasks.
 """
 
 import datetime
@@ -25,6 +26,8 @@ from . import attempts
 MARGIN = datetime.timedelta(seconds=1)
 # At most this many attempts a sweep closes; the next sweep takes the rest.
 SWEEP_BATCH = 500
+# The sweep also deletes the rows of tasks that succeeded this long ago (failed ones stay, for admin).
+KEEP_SUCCESSFUL = datetime.timedelta(days=14)
 
 
 def schedule_close(attempt):
@@ -64,7 +67,10 @@ def schedule_sweep(delay=None):
 
 @task()
 def sweep_expired_attempts():
-    """Close every expired attempt still open (its task lost or late), then come back; how many it closed."""
-    closed = sum(attempts.submit_attempt(attempt) for attempt in expired_attempts(timezone.now())[:SWEEP_BATCH])
+    """Close every expired attempt still open (its task lost or late), prune old task rows, then come back;
+    how many attempts it closed."""
+    now = timezone.now()
+    closed = sum(attempts.submit_attempt(attempt) for attempt in expired_attempts(now)[:SWEEP_BATCH])
+    DBTaskResult.objects.successful().filter(finished_at__lt=now - KEEP_SUCCESSFUL).delete()
     schedule_sweep(datetime.timedelta(seconds=settings.DEADLINE_SWEEP_SECONDS))
     return closed
