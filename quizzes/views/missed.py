@@ -8,6 +8,7 @@ topic. Only the class's own teacher gets in (another teacher's class: 404, as on
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -26,7 +27,7 @@ def practise_missed(request, pk):
     form = MissedPracticeForm(request.POST if request.method == "POST" else None)
     valid = form.is_bound and form.is_valid()
     limit = form.cleaned_data["length"] if valid else form.fields["length"].initial
-    students, plan, answered = missed_practice(classroom, limit)
+    students, plan, answered = missed_practice(classroom, limit, timezone.now())
     if valid and answered:
         assignment = classes.give_missed_practice(classroom, form.save(commit=False), plan)
         given = sum(1 for s in students if plan.for_student(s.pk))

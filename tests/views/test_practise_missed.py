@@ -106,7 +106,7 @@ def test_the_students_attempts_hold_their_own_questions(teacher, student, other_
 
     form = MissedPracticeForm(form_data())
     assert form.is_valid(), form.errors
-    _students, plan, _answered = missed_practice(classroom, 3)
+    _students, plan, _answered = missed_practice(classroom, 3, timezone.now())
     practice = give_missed_practice(classroom, form.save(commit=False), plan)
 
     again, _new = start_assignment(student, practice.pk, timezone.now())
@@ -177,3 +177,13 @@ def test_the_page_runs_a_fixed_number_of_queries(client, teacher, answered_class
         Membership.objects.create(classroom=answered_class, student=newcomer)
         make_attempt(newcomer, assignment, ["b", "a", "b"], questions=[question(f"q:{i}") for i in (1, 2, 3)])
     assert count_queries(client.get, url(answered_class)) == before
+
+
+def test_questions_whose_answers_are_still_held_back_are_left_out(client, teacher, student, answered_class):
+    """A missed question of an assignment that shows its answers only after the due date is not given before."""
+    hidden = make_assignment(answered_class, "Gizli", review="due_date")
+    make_attempt(student, hidden, ["b"], questions=[question("q:9")])
+    html = as_user(client, teacher).get(url(answered_class)).content.decode()
+    assert "2 questions they missed" in html  # q:4 and q:2, not q:9
+    Assignment.objects.filter(pk=hidden.pk).update(opens_at=timezone.now() - 9 * DAY, due_at=timezone.now() - DAY)
+    assert "3 questions they missed" in client.get(url(answered_class)).content.decode()
