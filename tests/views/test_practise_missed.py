@@ -187,3 +187,11 @@ def test_questions_whose_answers_are_still_held_back_are_left_out(client, teache
     assert "2 questions they missed" in html  # q:4 and q:2, not q:9
     Assignment.objects.filter(pk=hidden.pk).update(opens_at=timezone.now() - 9 * DAY, due_at=timezone.now() - DAY)
     assert "3 questions they missed" in client.get(url(answered_class)).content.decode()
+
+
+def test_the_student_is_told_they_practise_what_they_missed(client, teacher, student, answered_class):
+    as_user(client, teacher).post(url(answered_class), form_data())
+    html = as_user(client, student).get("/en/classes/").content.decode()
+    assert "the questions you missed most recently, up to 3 (none missed: Timeline 2017–2025)" in html
+    html = client.get("/tr/classes/").content.decode()
+    assert "en son kaçırdığın sorular, en çok 3 (kaçırdığın yoksa: Zaman çizelgesi 2017–2025)" in html
