@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from quizzes import timing
-from quizzes.models import Attempt, ReviewLog
+from quizzes.models import Accommodation, Attempt, ReviewLog
 from quizzes.owners import Owner
 from quizzes.services import deadlines
 from quizzes.services.attempts import save_answers, start_attempt, submit_attempt
@@ -34,10 +34,12 @@ def closes_waiting(task):
 
 def test_starting_a_timed_attempt_enqueues_its_close_at_the_deadline_and_grace(teacher, student, content):
     classroom = make_classroom(teacher, [student])
+    Accommodation.objects.create(classroom=classroom, student=student, time_percent=150)
     assignment = make_assignment(classroom, time_limit=20)
     attempt = start_attempt(Owner(user=student), topic="departments", length=5, assignment=assignment)
     (queued,) = closes_waiting(deadlines.close_attempt)
     assert queued.args_kwargs == {"args": [attempt.pk], "kwargs": {}}
+    assert attempt.deadline - attempt.started_at >= datetime.timedelta(minutes=30)  # the extra time counts
     assert attempt.deadline + timing.GRACE < queued.run_after <= attempt.deadline + timing.GRACE + MINUTE
 
 
