@@ -15,10 +15,12 @@ $(VENV)/.installed: pyproject.toml
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --site http://127.0.0.1:$(PORT)
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# The worker closes timed attempts at their deadline (README, "The worker"); Ctrl+C stops both.
+	$(PY) manage.py run_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # A classroom on a laptop: serves the local network (every interface, the laptop's LAN address
-# allowed) through gunicorn on the embedded SQLite; prints the address students open.
+# allowed) through gunicorn on the embedded SQLite, with the background worker; prints the address students open.
 classroom: $(VENV)/.installed
 	$(PY) deploy/classroom.py --port $(PORT)
 

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "quizzes",
 ]
 
@@ -266,6 +268,14 @@ else:
 EMAIL_CONFIGURED = bool(EMAIL_HOST) or DEBUG
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "DDO Learn <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (django-tasks, the backport of Django 6.0's tasks): its database backend keeps the
+# queue in the app's own database (SQLite on a laptop, PostgreSQL in production), so a task enqueued
+# in a transaction commits or rolls back with it, and `manage.py run_worker` runs it (README, "The
+# worker"). Closing a timed attempt at its deadline is the first task (quizzes/services/deadlines.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How often the worker sweeps for expired attempts whose own closing task was lost (a safety net).
+DEADLINE_SWEEP_SECONDS = int(os.environ.get("DEADLINE_SWEEP_SECONDS", "300"))
 
 # Item-analysis flags (STATISTICS.md); percentages.
 ITEM_FLAGS = {

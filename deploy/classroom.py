@@ -3,7 +3,8 @@
 The laptop's addresses on the school's Wi-Fi are found and allowed (ALLOWED_HOSTS and
 CSRF_TRUSTED_ORIGINS through CLASSROOM_ADDRESSES), the embedded SQLite database is used (in WAL
 mode, see ddo_learn/settings.py), and gunicorn (deploy/gunicorn.conf.py, one worker per core)
-listens on every interface. Links a page builds from the request's host (a class's join link
+listens on every interface, with the background worker beside it (`manage.py run_worker`: timed
+attempts closed at their deadline). Links a page builds from the request's host (a class's join link
 and QR code) point at the address the students typed.
 
     python deploy/classroom.py [--port 8000] [--no-demo]
@@ -74,6 +75,22 @@ def gunicorn_command():
     return [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py")]
 
 
+def worker_command():
+    return [sys.executable, "manage.py", "run_worker"]
+
+
+def serve(env):
+    """gunicorn in the foreground and the worker beside it; stopping one (Ctrl+C) stops both."""
+    worker = subprocess.Popen(worker_command(), cwd=ROOT, env=env)
+    try:
+        return subprocess.run(gunicorn_command(), cwd=ROOT, env=env).returncode
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        worker.terminate()
+        worker.wait()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
@@ -87,8 +104,7 @@ def main():
     for address in addresses or ["127.0.0.1"]:
         print(f"    http://{address}:{args.port}/")
     print("Stop with Ctrl+C.\n", flush=True)
-    os.chdir(ROOT)
-    os.execve(gunicorn_command()[0], gunicorn_command(), env)
+    sys.exit(serve(env))
 
 
 if __name__ == "__main__":

@@ -85,6 +85,28 @@ class AssignmentForm(forms.ModelForm):
             self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
 
 
+class MissedPracticeForm(AssignmentForm):
+    """Practise what the class missed: the usual dates, attempts, time and review; the questions are each
+    student's own (at most ``length``), so there is no topic, difficulty or shared draw to choose."""
+
+    topic = None
+    difficulty = None
+    length = forms.IntegerField(
+        label=_("Questions per student, at most"),
+        min_value=1,
+        max_value=30,
+        initial=10,
+        help_text=_("Each student gets the questions they missed most recently, up to this many."),
+    )
+
+    class Meta(AssignmentForm.Meta):
+        fields = ["title", "length", "opens_at", "due_at", "max_attempts", "time_limit", "review"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("title", _("Practise what you missed"))
+
+
 class ExtensionForm(forms.Form):
     """One student's later due date for one assignment; the choices are the class's students."""
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import converters  # noqa: F401  (registers the <public_id:...> and <id:...> converters)
-from .views import classes, learning, printing, problems, progress, quiz, review, statistics, teacher
+from .views import classes, learning, missed, printing, problems, progress, quiz, review, statistics, teacher
 
 app_name = "quizzes"
 
@@ -60,5 +60,6 @@ urlpatterns = [
     path("teach/classes/<id:pk>/students/<id:user_pk>/", teacher.student_report, name="teacher_student_report"),
     path("teach/classes/<id:pk>/topics/", teacher.topic_report, name="teacher_topic_report"),
     path("teach/classes/<id:pk>/items/", teacher.item_report, name="teacher_item_report"),
+    path("teach/classes/<id:pk>/practise-missed/", missed.practise_missed, name="teacher_practise_missed"),
     path("teach/classes/<id:pk>/export/<slug:report>.<slug:fmt>", teacher.export, name="teacher_export"),
 ]

@@ -75,6 +75,12 @@ class Attempt(QuizSettings):
                 condition=models.Q(submitted_at__isnull=False),
                 name="attempt_submitted_idx",
             ),
+            # The worker's sweep reads the open timed attempts past their deadline (services/deadlines.py).
+            models.Index(
+                fields=["deadline"],
+                condition=models.Q(submitted_at__isnull=True, deadline__isnull=False),
+                name="attempt_open_deadline_idx",
+            ),
         ]
 
     def __str__(self):

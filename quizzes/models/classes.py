@@ -77,6 +77,9 @@ class Assignment(QuizSettings):
         _("right answers shown"), max_length=20, choices=Review.choices, default=Review.AFTER_LAST_ATTEMPT
     )
     time_limit = models.PositiveSmallIntegerField(_("time limit (minutes)"), null=True, blank=True)
+    # "Practise what the class missed": each student gets their own missed questions (MissedQuestions, at
+    # most ``length``); a student with none gets a quiz on ``topic``, the class's weakest when it was made.
+    practises_missed = models.BooleanField(_("practises what each student missed"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -128,6 +131,20 @@ class Assignment(QuizSettings):
                 user_id=attempt.user_id, number__gte=self.max_attempts, submitted_at__isnull=False
             ).exists()
         return last_attempt_in
+
+
+class MissedQuestions(models.Model):
+    """The questions one student gets in a "practise what the class missed" assignment (quizzes/missed.py)."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="missed_questions")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    question_keys = models.JSONField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assignment", "student"], name="one_missed_list")]
+
+    def __str__(self):
+        return f"{self.assignment_id} for {self.student_id}: {len(self.question_keys)}"
 
 
 class Extension(models.Model):

@@ -20,7 +20,7 @@ from ..generation import QuizSettings, generate_from_keys, generate_quiz
 from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
 from ..models import ANY, PRACTICE, Answer, Attempt, accommodation_percent
 from ..models.statistics import record_attempt
-from . import review
+from . import deadlines, review
 
 
 class AttemptClosed(Exception):
@@ -80,6 +80,8 @@ def _create_attempt(owner, questions, *, topic, difficulty, length, seed, quiz=N
             Answer(attempt=attempt, position=i, question_key=q["key"], topic=q["topic"])
             for i, q in enumerate(questions)
         )
+        # In the same transaction: a timed attempt never exists without its close at the deadline.
+        deadlines.schedule_close(attempt)
     return attempt
 
 
@@ -103,11 +105,21 @@ def start_attempt(owner, *, topic, length, difficulty=ANY, seed=None, quiz=None,
     )
 
 
-def start_practice(owner, question_keys):
-    """A quiz made of the given questions (the learner's most missed), rebuilt from today's content."""
+def start_practice(owner, question_keys, *, assignment=None, number=1):
+    """A quiz made of the given questions (the learner's most missed, or the ones an assignment gives them),
+    rebuilt from today's content."""
     seed = new_seed()
     questions = generate_from_keys(load_content(), list(question_keys), seed)
-    return _create_attempt(owner, questions, topic=PRACTICE, difficulty=ANY, length=len(questions), seed=seed)
+    return _create_attempt(
+        owner,
+        questions,
+        topic=PRACTICE,
+        difficulty=ANY,
+        length=len(questions),
+        seed=seed,
+        assignment=assignment,
+        number=number,
+    )
 
 
 @dataclass

@@ -11,7 +11,7 @@ import time
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
-from ..models import Assignment, Attempt, Classroom, Extension, Membership, new_join_code
+from ..models import ANY, Assignment, Attempt, Classroom, Extension, Membership, MissedQuestions, new_join_code
 from ..owners import Owner
 from . import attempts
 
@@ -146,17 +146,28 @@ def start_assignment(student, assignment_pk, now):
             return unfinished, False
         if len(mine) >= assignment.max_attempts:
             raise NoAttemptsLeft(assignment)
-        number = len(mine) + 1
-        attempt = attempts.start_attempt(
-            Owner(user=student),
-            topic=assignment.topic,
-            length=assignment.length,
-            difficulty=assignment.difficulty,
-            seed=assignment.seed_for(number),
-            assignment=assignment,
-            number=number,
-        )
+        attempt = _start(student, assignment, len(mine) + 1)
     return attempt, True
+
+
+def _start(student, assignment, number):
+    if assignment.practises_missed:
+        found = MissedQuestions.objects.filter(assignment=assignment, student=student).values_list("question_keys")
+        keys = next(iter(found), [[]])[0]
+        if keys:
+            try:
+                return attempts.start_practice(Owner(user=student), keys, assignment=assignment, number=number)
+            except attempts.NoQuestions:
+                pass  # their questions left the content since: the class's weakest topic instead
+    return attempts.start_attempt(
+        Owner(user=student),
+        topic=assignment.topic,
+        length=assignment.length,
+        difficulty=assignment.difficulty,
+        seed=assignment.seed_for(number),
+        assignment=assignment,
+        number=number,
+    )
 
 
 # --- Teachers ----------------------------------------------------------------------------------
@@ -179,6 +190,21 @@ def give_assignment(classroom, assignment):
     # Everyone gets the same questions by sharing one seed; otherwise each attempt draws its own.
     assignment.seed = secrets.randbits(31) if assignment.same_questions else 0
     assignment.save()
+    return assignment
+
+
+def give_missed_practice(classroom, assignment, plan):
+    """Save ``assignment`` (its dates, attempts and review from the form) as "practise what the class missed":
+    each student of ``plan`` (missed.Plan) gets their missed questions, everyone else a quiz on its topic."""
+    assignment.practises_missed = True
+    assignment.topic, assignment.difficulty, assignment.same_questions = plan.topic, ANY, False
+    with transaction.atomic():
+        give_assignment(classroom, assignment)
+        MissedQuestions.objects.bulk_create(
+            MissedQuestions(assignment=assignment, student_id=student_id, question_keys=keys)
+            for student_id, keys in plan.keys.items()
+            if keys
+        )
     return assignment
 
 

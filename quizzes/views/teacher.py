@@ -67,12 +67,15 @@ def classroom(request, pk):
         assignment = classes.give_assignment(classroom, form.save(commit=False))
         messages.success(request, _("Assignment “%(title)s” created.") % {"title": assignment.title})
         return redirect("quizzes:teacher_class", pk=classroom.pk)
+    students = reports.members(classroom)
     return render(
         request,
         "quizzes/teacher/classroom.html",
         {
             "classroom": classroom,
-            "students": reports.members(classroom),
+            "students": students,
+            # Beside each timed assignment's limit: how many students get more (an accommodation).
+            "extra_time_students": sum(1 for s in students if s.extra_time),
             "assignments": reports.assignments_with_submissions(classroom),
             "form": form,
             "join_url": _join_url(request, classroom),
