@@ -109,11 +109,14 @@ def _feedback(item, question, language):
     source = question.get("source")
     if source:
         line = _sub(block, "p", class_="source")
-        cite = _sub(line, "cite", text_in(source["title"], language))
-        details = [str(source[k]) for k in ("publisher", "published_on") if source.get(k)]
-        cite.tail = (", " + ", ".join(details) if details else "") + "."
+        last = _sub(line, "cite", text_in(source["title"], language))
+        for field in ("publisher", "published_on"):
+            if source.get(field):
+                last.tail = ", "
+                last = _sub(line, "span", str(source[field]), class_=field)
+        last.tail = "."
         if source.get("url"):
-            cite.tail += " "
+            last.tail += " "
             _sub(line, "a", source["url"], href=source["url"])
 
 
