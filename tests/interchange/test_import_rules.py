@@ -14,12 +14,17 @@ from . import gift_reader, moodle_reader, qti_reader
 from .html_text import ImportRefused
 
 
+CATEGORY = '<question type="category"><category><text>$course$/top/X</text></category></question>'
+
+
 def moodle(question_xml):
-    return f'<quiz><question type="category"><category><text>$course$/top/X</text></category></question>{question_xml}</quiz>'.encode()
+    return f"<quiz>{CATEGORY}{question_xml}</quiz>".encode()
 
 
 NAME = "<name><text>q</text></name><questiontext format='html'><text>P</text></questiontext>"
 FEEDBACK = "<generalfeedback format='html'><text>&lt;p&gt;E&lt;/p&gt;</text></generalfeedback>"
+MC = f"<question type='multichoice'>{NAME}{FEEDBACK}<single>true</single>"
+SUB = "<subquestion><text>{}</text><answer><text>{}</text></answer></subquestion>"
 
 
 def answer(fraction, text, extra=""):
@@ -30,22 +35,20 @@ def answer(fraction, text, extra=""):
     ("question", "rule"),
     [
         (
-            f"<question type='multichoice'>{NAME}{FEEDBACK}<single>true</single>{answer(100, 'a')}{answer(100, 'b')}</question>",
+            f"{MC}{answer(100, 'a')}{answer(100, 'b')}</question>",
             "exactly one 100%",
         ),
         (
-            f"<question type='multichoice'>{NAME}{FEEDBACK}<single>true</single>{answer(100, 'a')}{answer(50, 'b')}</question>",
+            f"{MC}{answer(100, 'a')}{answer(50, 'b')}</question>",
             "exactly one 100%",
         ),
         (f"<question type='numerical'>{NAME}{FEEDBACK}{answer(100, '2017')}</question>", "tolerance"),
         (
-            f"<question type='matching'>{NAME}{FEEDBACK}<subquestion><text>a</text><answer><text>1</text></answer></subquestion>"
-            "<subquestion><text>b</text><answer><text>2</text></answer></subquestion></question>",
+            f"<question type='matching'>{NAME}{FEEDBACK}{SUB.format('a', 1)}{SUB.format('b', 2)}</question>",
             "three answers",
         ),
         (
-            f"<question type='multichoice'><name><text> </text></name><questiontext><text>P</text></questiontext>{FEEDBACK}"
-            f"<single>true</single>{answer(100, 'a')}{answer(0, 'b')}</question>",
+            MC.replace("<text>q</text>", "<text> </text>") + f"{answer(100, 'a')}{answer(0, 'b')}</question>",
             "without a name",
         ),
     ],
@@ -56,7 +59,9 @@ def test_the_moodle_reader_refuses_what_moodle_refuses(question, rule):
 
 
 def test_the_moodle_reader_refuses_an_idnumber_twice_in_a_category():
-    question = f"<question type='multichoice'>{NAME}{FEEDBACK}<idnumber>k</idnumber><single>true</single>{answer(100, 'a')}{answer(0, 'b')}</question>"
+    question = (
+        MC.replace("<single>", "<idnumber>k</idnumber><single>") + f"{answer(100, 'a')}{answer(0, 'b')}</question>"
+    )
     with pytest.raises(ImportRefused, match="twice"):
         moodle_reader.read(moodle(question * 2))
 
