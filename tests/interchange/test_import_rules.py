@@ -13,7 +13,6 @@ from quizzes.interchange import FORMATS, Export, with_variants
 from . import gift_reader, moodle_reader, qti_reader
 from .html_text import ImportRefused
 
-
 CATEGORY = '<question type="category"><category><text>$course$/top/X</text></category></question>'
 
 
