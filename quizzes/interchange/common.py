@@ -31,6 +31,19 @@ TOPICS = {
     "xlang_en_tr": {"tr": "İngilizce → Türkçe", "en": "English → Turkish"},
 }
 ROOT_CATEGORY = "DDO Learn"
+# Characters XML 1.0 cannot hold, not even as references (a form feed pasted into the admin): dropped.
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(value):
+    """A question (or any part of one) without the characters no XML file can carry."""
+    if isinstance(value, str):
+        return NOT_IN_XML.sub("", value)
+    if isinstance(value, dict):
+        return {k: xml_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(xml_safe(v) for v in value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,8 @@ class Export:
             raise ValueError(f"unknown language {self.language!r}")
         if self.syntax not in SYNTAXES:
             raise ValueError(f"unknown multilang syntax {self.syntax!r}")
+        object.__setattr__(self, "questions", tuple((xml_safe(q), v) for q, v in self.questions))
+        object.__setattr__(self, "title", xml_safe(self.title))
 
     @property
     def languages(self):

@@ -82,3 +82,28 @@ def test_any_text_reads_back_exactly_in_every_format_and_language(question):
         data = FORMATS[fmt].write(Export("Fuzz", with_variants([question]), language, syntax, "v"))
         expected = [record(question, each, fmt) for each in LANGUAGES[language]]
         assert records_of(fmt, language, data) == expected, (fmt, language, syntax)
+
+
+def test_characters_no_xml_can_hold_are_dropped_and_nothing_else():
+    question = {
+        "key": "tf_dept:x",
+        "type": "truefalse",
+        "topic": "departments",
+        "prompt": {"tr": "Form\x0cfeed\x00 İ", "en": "Bell\x07 ı"},
+        "options": [
+            {"key": "true", "text": {"tr": "Doğru", "en": "True"}},
+            {"key": "false", "text": {"tr": "Yanlış", "en": "False"}},
+        ],
+        "targets": [],
+        "answer": "true",
+        "explanation": {"tr": "Açıklama\x1f.", "en": "Explanation."},
+        "source": None,
+    }
+    clean = {
+        **question,
+        "prompt": {"tr": "Formfeed İ", "en": "Bell ı"},
+        "explanation": {"tr": "Açıklama.", "en": "Explanation."},
+    }
+    for fmt, language, syntax in EXPORTS:
+        data = FORMATS[fmt].write(Export("Fuzz\x0b", with_variants([question]), language, syntax, "v"))
+        assert records_of(fmt, language, data) == [record(clean, each, fmt) for each in LANGUAGES[language]]
