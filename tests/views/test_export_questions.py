@@ -189,3 +189,25 @@ def test_a_teacher_exports_only_their_own_assignments(client, teacher, content):
 def test_an_editor_who_is_no_teacher_may_not_export_an_assignment(client, editor, teacher):
     assignment = make_assignment(make_classroom(teacher))
     assert as_user(client, editor).get(assignment_url(assignment)).status_code == 403
+
+
+# --- Queries -----------------------------------------------------------------------------------
+
+
+def test_a_frozen_assignment_downloads_in_a_fixed_number_of_queries(
+    client, teacher, student, django_assert_num_queries
+):
+    assignment = make_assignment(make_classroom(teacher, [student]), same_questions=True)
+    make_attempt(student, assignment, ["a"], questions=[question("tf:a")])
+    as_user(client, teacher)
+    # The session (the user and their role come from the cache), the assignment, attempt 1's frozen questions.
+    with django_assert_num_queries(3):
+        response = client.get(assignment_url(assignment, query="?format=qti&language=both"))
+    assert response.status_code == 200
+
+
+def test_a_banks_queries_do_not_grow_with_its_variants(client, teacher, content, count_queries):
+    as_user(client, teacher)
+    one = count_queries(client.get, topic_url(query="?format=moodle&language=both&variants=1"))
+    five = count_queries(client.get, topic_url(query="?format=moodle&language=both&variants=5"))
+    assert one == five
