@@ -80,11 +80,11 @@ def test_the_gift_reader_refuses_broken_questions(text, rule):
         gift_reader.read(f"$CATEGORY: $course$/top/X\n\n{text}\n".encode())
 
 
-def test_identifiers_are_unique_in_a_package_of_many_variants_in_both_languages(bank, validate):
+def test_identifiers_are_unique_in_a_package_of_many_variants_in_both_languages(bank):
     # The same keys drawn by five seeds, in both languages: one package, every identifier once (Canvas refuses repeats).
     questions = tuple(pair for seed in (1, 2, 3, 4, 5) for pair in with_variants(bank[min(bank)][:40], seed))
     data = FORMATS["qti"].write(Export("Variants", questions, "both"))
-    records = qti_reader.read(data, validate)
+    records = qti_reader.read(data)  # the reader refuses a package whose identifiers repeat
     assert len(records) == 400
     assert len({r["id"] for r in records}) == 400
 

@@ -77,7 +77,10 @@ def test_cross_language_questions_keep_each_side_in_its_language(validate, fmt, 
     assert records_of(fmt, language, data, validate) == expected_records(questions, fmt, language)
 
 
-@pytest.mark.parametrize(("fmt", "language", "syntax"), EXPORTS, ids=IDS)
+TWICE = [("moodle", "both", "mlang"), ("gift", "both", "span"), ("qti", "both", "span")]
+
+
+@pytest.mark.parametrize(("fmt", "language", "syntax"), TWICE, ids=["-".join(e) for e in TWICE])
 def test_exporting_twice_gives_the_same_bytes(bank, fmt, language, syntax):
     questions = bank[min(bank)]
     first = FORMATS[fmt].write(export_of(questions, 1, language, syntax))
