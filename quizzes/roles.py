@@ -52,3 +52,24 @@ def teacher_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def is_editor(user):
+    return user.is_authenticated and (user.is_superuser or user.groups.filter(name=EDITORS).exists())
+
+
+def exporter_required(view):
+    """A view for those who take questions to other platforms: teachers and editors (and superusers).
+
+    Anonymous: to the login page. Anyone else: 403.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (is_teacher(request.user) or is_editor(request.user)):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -1,7 +1,19 @@
 from django.urls import path
 
 from . import converters  # noqa: F401  (registers the <public_id:...> and <id:...> converters)
-from .views import classes, learning, missed, printing, problems, progress, quiz, review, statistics, teacher
+from .views import (
+    classes,
+    interchange,
+    learning,
+    missed,
+    printing,
+    problems,
+    progress,
+    quiz,
+    review,
+    statistics,
+    teacher,
+)
 
 app_name = "quizzes"
 
@@ -32,6 +44,13 @@ urlpatterns = [
     path("classes/<id:pk>/leave/", classes.leave, name="leave_class"),
     path("classes/assignments/<id:pk>/start/", classes.start_assignment, name="start_assignment"),
     # The teacher's pages.
+    # Questions to other platforms (Moodle XML, GIFT, QTI 2.1): teachers and editors.
+    path("exports/", interchange.index, name="export_index"),
+    path("exports/quizzes/<slug:slug>/", interchange.quiz, name="export_quiz"),
+    path("exports/topics/<slug:topic>/", interchange.topic, name="export_topic"),
+    path(
+        "teach/classes/<id:pk>/assignments/<id:assignment_pk>/export/", interchange.assignment, name="export_assignment"
+    ),
     path("editors/item-statistics/", statistics.item_statistics, name="item_statistics"),
     path("teach/", teacher.home, name="teacher_home"),
     path("teach/classes/<id:pk>/", teacher.classroom, name="teacher_class"),

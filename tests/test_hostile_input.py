@@ -59,6 +59,8 @@ FIELD_NAMES = [
     "page",
     "sort",
     "format",
+    "syntax",
+    "variants",
 ]
 ROLES = ["anonymous", "student", "teacher", "editor", "superuser"]
 GROUP = re.compile(r"<(?:[^>:]+:)?([^>]+)>")
@@ -118,6 +120,7 @@ def valid_ids(world):
         "user_pk": str(world["student"].pk),
         "report": "results",
         "fmt": "csv",
+        "topic": "departments",  # a topic's question bank to export
         "app_label": "quizzes",
         "object_id": "1",
         "content_type_id": "1",

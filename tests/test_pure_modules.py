@@ -23,9 +23,12 @@ PURE = [
     "quizzes.flashcards",
     "quizzes.timing",
     "quizzes.missed",
+    "quizzes.interchange",
 ]
 # Every module of the generation package, the topic modules and helpers included.
 PURE += sorted(f"quizzes.generation.{path.stem}" for path in (ROOT / "quizzes" / "generation").glob("[!_]*.py"))
+# Every export writer (one module per format) and what they share.
+PURE += sorted(f"quizzes.interchange.{path.stem}" for path in (ROOT / "quizzes" / "interchange").glob("[!_]*.py"))
 
 IMPORTED = """
 import importlib, json, sys
@@ -50,6 +53,12 @@ def test_pure_module_imports_no_django(module):
     # quizzes.content is the ORM seam: pure code takes its types from quizzes.values.
     assert "quizzes.content" not in loaded
     assert "quizzes.models" not in loaded
+
+
+def test_every_export_writer_is_checked():
+    assert {"moodle_xml", "gift", "qti", "common"} <= {
+        m.rsplit(".", 1)[1] for m in PURE if m.startswith("quizzes.interchange.")
+    }
 
 
 def test_every_generation_module_is_checked():
