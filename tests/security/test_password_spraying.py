@@ -111,6 +111,20 @@ def test_a_sprayer_behind_a_trusted_proxy_cannot_pose_as_many_addresses(client, 
     assert post(client, "ogrenci", PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.8") == 302
 
 
+def test_a_sprayer_on_ipv6_cannot_walk_through_the_addresses_of_its_own_network(client, student, five_per_address):
+    # A home or school line gets a whole /64: 2**64 addresses, one network.
+    for n in range(1, 6):
+        assert post(client, f"yok{n}", "wrong", REMOTE_ADDR=f"2001:db8:1:2::{n:x}") == 200
+    assert post(client, "ogrenci", PASSWORD, REMOTE_ADDR="2001:db8:1:2:ffff::9") == 429
+    assert post(client, "ogrenci", PASSWORD, REMOTE_ADDR="2001:db8:1:3::1") == 302
+
+
+def test_ipv4_clients_seen_on_an_ipv6_socket_are_still_one_address_each(client, student, five_per_address):
+    spray(client, 5, REMOTE_ADDR="::ffff:198.51.100.7")
+    assert post(client, "ogrenci", PASSWORD, REMOTE_ADDR="198.51.100.7") == 429
+    assert post(client, "ogrenci", PASSWORD, REMOTE_ADDR="::ffff:198.51.100.8") == 302
+
+
 def test_a_sprayers_own_login_does_not_clear_the_addresss_count(client, student, five_per_address):
     assert spray(client, 4) == [200] * 4
     assert post(client, "ogrenci", PASSWORD) == 302  # clears this pupil's failures only
