@@ -3,7 +3,10 @@
 Loopback only and bounded: at most --tries wrong passwords per round. Round 1 sends them one after
 another; round 2 (another username) sends them from --threads clients at once, as a guesser would.
 Afterwards the right password must be refused too (429) and a classmate on the same address must
-still log in. Needs a PostgreSQL role that may create databases (DATABASE_URL's server) and Redis.
+still log in. Round 3 sprays: --spray wrong logins, a few passwords over many usernames, from another
+address (X-Forwarded-For through one trusted proxy), --threads at once; the address must meet 429
+after about LOGIN_FAILURES_PER_ADDRESS failures, for every username.
+Needs a PostgreSQL role that may create databases (DATABASE_URL's server) and Redis.
 
     python bench/bench_lockout.py [--database-url postgres://ddo:ddo@127.0.0.1:5432/ddo_bench_lockout]
 """
@@ -35,9 +38,10 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(NoRedirect)
 
 
-def login(username, password):
+def login(username, password, address=None):
     """One login from a fresh client: 200 = the form again (password checked and wrong),
-    302 = logged in, 429 = locked out. The cookies are sent by hand: production marks them Secure."""
+    302 = logged in, 429 = locked out. The cookies are sent by hand: production marks them Secure.
+    ``address``: the client address the (trusted) proxy says it saw."""
     with urllib.request.urlopen(f"{BASE}/en/accounts/login/", timeout=10) as response:  # noqa: S310
         page = response.read().decode()
         cookie = "; ".join(value.split(";")[0] for value in response.headers.get_all("Set-Cookie"))
@@ -46,6 +50,8 @@ def login(username, password):
     # As behind the TLS proxy production assumes (SECURE_PROXY_SSL_HEADER).
     referer = f"https://127.0.0.1:{PORT}/en/accounts/login/"
     headers = {"Cookie": cookie, "Referer": referer, "X-Forwarded-Proto": "https"}
+    if address:
+        headers["X-Forwarded-For"] = address
     request = urllib.request.Request(f"{BASE}/en/accounts/login/", data=data, headers=headers)
     try:
         return OPENER.open(request, timeout=10).status
@@ -74,6 +80,7 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--tries", type=int, default=30)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--spray", type=int, default=240, help="wrong logins over 80 usernames from one address")
     args = parser.parse_args()
 
     env = {
@@ -86,6 +93,7 @@ def main():
         "DATABASE_URL": args.database_url,
         "REDIS_URL": args.redis_url,
         "CONN_MAX_AGE": "0",
+        "TRUSTED_PROXY_COUNT": "1",  # only round 3 sends X-Forwarded-For; rounds 1 and 2 are 127.0.0.1
     }
     create_database(args.database_url)
     manage(env, "migrate", "-v0")
@@ -103,7 +111,11 @@ def main():
     command = [gunicorn, "ddo_learn.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", str(args.workers)]
     with serving([*command, "--log-level", "warning"], env, f"{BASE}/en/"):
         limit = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
-        print(f"gunicorn, {args.workers} workers, PostgreSQL + Redis, DEBUG=0; AXES_FAILURE_LIMIT={limit}")
+        per_address = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "100"))
+        print(
+            f"gunicorn, {args.workers} workers, PostgreSQL + Redis, DEBUG=0; AXES_FAILURE_LIMIT={limit}, "
+            f"LOGIN_FAILURES_PER_ADDRESS={per_address}"
+        )
 
         sequential = [login("bench1", "wrong") for _ in range(args.tries)]
         print(
@@ -123,6 +135,17 @@ def main():
         print(
             f"afterwards: the right password for the locked user -> {right}; a classmate on the same address -> "
             f"{classmate} (302 = logged in)"
+        )
+
+        sprayer = "198.51.100.7"
+        guesses = [(f"spray{n:02d}", password) for password in ("123456", "qwerty", "sifre123") for n in range(80)]
+        with ThreadPoolExecutor(args.threads) as pool:
+            sprayed = list(pool.map(lambda guess: login(*guess, address=sprayer), guesses[: args.spray]))
+        print(
+            f"spraying, {args.threads} at once from one address: {sprayed.count(200)} of {len(sprayed)} wrong "
+            f"passwords over 80 usernames answered 200 (checked), {sprayed.count(429)} answered 429; "
+            f"afterwards a right password from that address -> {login('bench3', PASSWORD, address=sprayer)}, "
+            f"from another -> {login('bench3', PASSWORD, address='198.51.100.8')}"
         )
 
 

@@ -5,6 +5,8 @@ Python's ``str.upper``/``str.lower`` and plain ``sorted`` get Turkish wrong
 anything that cases or orders Turkish text goes through here.
 """
 
+import unicodedata
+
 CONTENT_LANGUAGES = ("tr", "en")
 
 TURKISH_ALPHABET = "abcçdefgğhıijklmnoöprsştuüvyz"
@@ -22,12 +24,17 @@ def turkish_upper(text):
 
 
 def _letter_key(ch):
+    """One character's place: digits of any script (2, ², ①, ٣) by value, then the Turkish
+    alphabet, each extra letter right after its base letter. Every other character comes first,
+    by code point. The second number tells characters of one place apart, so that only texts
+    that differ in case or surrounding spaces have equal keys."""
     if ch in _RANK:
         return (_RANK[ch], 0)
     if ch in _EXTRA:
-        return (_RANK[_EXTRA[ch]], 1)
-    if ch.isdigit():
-        return (-10 + int(ch), 0)
+        return (_RANK[_EXTRA[ch]], ord(ch))
+    digit = unicodedata.digit(ch, None)  # int() reads only decimal digits: int("²") raises
+    if digit is not None:
+        return (-10 + digit, ord(ch))
     return (-20, ord(ch))
 
 

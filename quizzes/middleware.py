@@ -4,10 +4,17 @@ import re
 import unicodedata
 
 from axes.handlers.proxy import AxesProxyHandler
-from axes.helpers import get_lockout_response
+from axes.helpers import get_cool_off, get_lockout_response
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Max, Sum
 from django.http import Http404
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import empty
+
+from .client_ip import client_ip
+from .views.accounts import network_paused
 
 # Views whose POST checks a password. A locked-out POST to one of them is answered here,
 # before the form runs: no authenticate(), no password hash, and the same page whatever the password.
@@ -39,6 +46,10 @@ def _is_hostile(char):
 
 
 class LoginLockoutMiddleware:
+    """A login POST is refused (429) before any password is checked when its username is locked
+    on this address (django-axes), or when too many logins failed from this address, whatever
+    the usernames (settings.LOGIN_FAILURES_PER_ADDRESS: password spraying)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -50,7 +61,20 @@ class LoginLockoutMiddleware:
             return None
         if AxesProxyHandler.is_locked(request):
             return get_lockout_response(request)
+        failures = _failures_from_address(request)
+        if (failures["count"] or 0) >= settings.LOGIN_FAILURES_PER_ADDRESS:
+            return network_paused(request, failures["last"])
         return None
+
+
+def _failures_from_address(request):
+    """Failed logins from this address over the cool-off, whatever the username (password spraying).
+
+    Counted from axes' rows in the database, which every worker and instance shares. A right
+    password clears only that pupil's own rows: a sprayer's own account clears nothing else."""
+    since = timezone.now() - get_cool_off(request)
+    attempts = AccessAttempt.objects.filter(ip_address=client_ip(request), attempt_time__gte=since)
+    return attempts.aggregate(count=Sum("failures_since_start"), last=Max("attempt_time"))
 
 
 class PrivatePagesMiddleware:

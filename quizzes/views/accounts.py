@@ -45,10 +45,19 @@ def locked_out(request, original_response=None, credentials=None):
         .values_list("attempt_time", flat=True)
         .first()
     )
-    cool_off = get_cool_off(request)
-    retry_at = (last or timezone.now()) + cool_off
+    return _paused(request, last, whole_network=False)
+
+
+def network_paused(request, last_failure):
+    """The 429 page when too many logins failed from this address across usernames
+    (settings.LOGIN_FAILURES_PER_ADDRESS, quizzes.middleware): every login from it waits."""
+    return _paused(request, last_failure, whole_network=True)
+
+
+def _paused(request, last_failure, *, whole_network):
+    retry_at = (last_failure or timezone.now()) + get_cool_off(request)
     minutes = max(1, math.ceil((retry_at - timezone.now()).total_seconds() / 60))
-    context = {"retry_at": retry_at, "minutes": minutes}
+    context = {"retry_at": retry_at, "minutes": minutes, "whole_network": whole_network}
     return render(request, "registration/locked_out.html", context, status=429)
 
 

@@ -4,6 +4,10 @@ Real threads, each with its own database connection, post at the same moment. On
 test database is shared as it is; the in-memory SQLite test database cannot be shared by threads,
 so on SQLite the test runs on a file copy of it, opened with the project's own connection options
 (WAL, IMMEDIATE transactions, a busy timeout): the setup `make run` uses.
+
+A race test that never raced proves nothing: each request's entry to and exit from saving the
+answers (the section that takes the attempt's row) is recorded, and the test requires that some
+requests entered while another was still inside.
 """
 
 import sqlite3
@@ -15,6 +19,7 @@ from django.test import Client
 
 from quizzes.grading import grade_question
 from quizzes.models import Attempt
+from quizzes.views import quiz
 from tests.conftest import make_user
 from tests.quiz_factories import make_quiz_attempt, save_url
 
@@ -51,6 +56,33 @@ def shared_database(transactional_db, tmp_path):
         settings_dict["NAME"] = memory_name
 
 
+class CriticalSection:
+    """Wraps the answers' save: counts the calls that began while another call was still inside."""
+
+    def __init__(self, function):
+        self.function = function
+        self.lock = threading.Lock()
+        self.inside = 0
+        self.overlapping = 0
+
+    def __call__(self, *args, **kwargs):
+        with self.lock:
+            self.overlapping += self.inside > 0
+            self.inside += 1
+        try:
+            return self.function(*args, **kwargs)
+        finally:
+            with self.lock:
+                self.inside -= 1
+
+
+@pytest.fixture
+def critical_section(monkeypatch):
+    section = CriticalSection(quiz.save_answers)
+    monkeypatch.setattr(quiz, "save_answers", section)
+    return section
+
+
 def _post_together(posts):
     """Send each (client, url, data) from its own thread, all released at once; the responses in order."""
     barrier = threading.Barrier(len(posts))
@@ -77,7 +109,7 @@ def _tab(user):
     return client
 
 
-def test_autosave_racing_submit_never_fails_and_never_loses_the_submitted_answers(shared_database):
+def test_autosave_racing_submit_never_fails_and_never_loses_the_submitted_answers(shared_database, critical_section):
     student = make_user("yarisan")
     submit_tab, autosave_tabs = _tab(student), [_tab(student) for _ in range(AUTOSAVES_PER_RACE)]
     server_errors = lost = autosaves_refused = unexpected = inconsistent = 0
@@ -107,6 +139,18 @@ def test_autosave_racing_submit_never_fails_and_never_loses_the_submitted_answer
 
     print(
         f"\n[{connection.vendor}] races tried: {RACES} (each 1 submit + {AUTOSAVES_PER_RACE} autosaves), "
-        f"5xx: {server_errors}, answers lost: {lost}, autosaves answered 'already submitted': {autosaves_refused}"
+        f"5xx: {server_errors}, answers lost: {lost}, autosaves answered 'already submitted': {autosaves_refused}, "
+        f"saves begun while another was inside: {critical_section.overlapping}"
     )
+    assert critical_section.overlapping > 0, "the requests ran one after another: nothing raced"
     assert (server_errors, lost, unexpected, inconsistent) == (0, 0, 0, 0)
+
+
+def test_the_overlap_count_sees_none_when_requests_run_one_after_another(db, critical_section):
+    student = make_user("sirayla")
+    tab = _tab(student)
+    url = save_url(make_quiz_attempt(student))
+    for data in [{"action": "autosave", **AUTOSAVED}, {"action": "submit", "submit_anyway": "1", **SUBMITTED}]:
+        tab.post(url, data)
+    assert critical_section.inside == 0
+    assert critical_section.overlapping == 0

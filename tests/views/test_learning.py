@@ -96,6 +96,25 @@ def test_glossary_sorts_i_and_dotted_i_apart(client, content, django_user_model)
     assert html.index(">Çağ<") < html.index(">Ilık<") < html.index(">İç denetim<")
 
 
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_a_term_with_a_superscript_or_circled_digit_still_shows_the_glossary(client, content, language):
+    source = Source.objects.published().first()
+    for slug, tr, en in [("m2", "Metrekare (m²)", "Square metre (m²)"), ("bir", "① Birinci madde", "① First clause")]:
+        GlossaryTerm.objects.create(
+            slug=f"test-{slug}",
+            term_tr=tr,
+            term_en=en,
+            definition_tr="x",
+            definition_en="x",
+            source=source,
+            is_published=True,
+        )
+    response = client.get(f"/{language}/glossary/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "(m²)" in html and "①" in html
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_query_count_does_not_grow_with_content(client, content, name, count_queries):
     before = count_queries(client.get, url("tr", name))
