@@ -49,6 +49,18 @@ class Moments:
     sum_xy: float
 
 
+def moments_from_sums(sums: dict) -> Moments:
+    """:class:`Moments` from a row of SQL sums (a dict with n and sum_x … sum_xy); a missing or NULL sum is 0."""
+    return Moments(
+        n=sums.get("n") or 0,
+        sum_x=sums.get("sum_x") or 0.0,
+        sum_x2=sums.get("sum_x2") or 0.0,
+        sum_y=sums.get("sum_y") or 0.0,
+        sum_y2=sums.get("sum_y2") or 0.0,
+        sum_xy=sums.get("sum_xy") or 0.0,
+    )
+
+
 def moments_from_pairs(pairs: Iterable[tuple[float, float]]) -> Moments:
     """Build :class:`Moments` from raw (x, y) pairs: (item mark, rest-of-test mark) per attempt."""
     pairs = [(float(x), float(y)) for x, y in pairs]
@@ -231,7 +243,11 @@ def discriminative_efficiency(xs: Sequence[float], ys: Sequence[float]) -> float
     return 100 * covariance(xs, ys) / covariance_max
 
 
-FLAG_CODES = ("too_easy", "too_hard", "negative_discrimination", "weak_discrimination")
+TOO_EASY = "too_easy"
+TOO_HARD = "too_hard"
+NEGATIVE_DISCRIMINATION = "negative_discrimination"
+WEAK_DISCRIMINATION = "weak_discrimination"
+FLAG_CODES = (TOO_EASY, TOO_HARD, NEGATIVE_DISCRIMINATION, WEAK_DISCRIMINATION)
 
 
 def flag_item(facility: float | None, discrimination: float | None, n: int, thresholds: dict) -> list[str]:
@@ -254,15 +270,34 @@ def flag_item(facility: float | None, discrimination: float | None, n: int, thre
     flags = []
     if facility is not None:
         if facility > thresholds["too_easy_above"]:
-            flags.append("too_easy")
+            flags.append(TOO_EASY)
         if facility < thresholds["too_hard_below"]:
-            flags.append("too_hard")
+            flags.append(TOO_HARD)
     if discrimination is not None:
         if discrimination < 0:
-            flags.append("negative_discrimination")
+            flags.append(NEGATIVE_DISCRIMINATION)
         elif discrimination < thresholds["weak_discrimination_below"]:
-            flags.append("weak_discrimination")
+            flags.append(WEAK_DISCRIMINATION)
     return flags
+
+
+def language_gap(facility_tr: float | None, facility_en: float | None) -> float | None:
+    """Facility in English minus facility in Turkish, in points; None unless both are known."""
+    if facility_tr is None or facility_en is None:
+        return None
+    return facility_en - facility_tr
+
+
+def language_gap_is_large(gap: float | None, n_tr: int, n_en: int, thresholds: dict) -> bool:
+    """Whether a language gap points to a translation that gives the answer away or hides it.
+
+    Large: at least thresholds["language_gap_above"] points, with each language
+    answered at least half of thresholds["min_trusted_count"] times (at least once).
+    """
+    if gap is None:
+        return False
+    enough = max(thresholds["min_trusted_count"] // 2, 1)
+    return abs(gap) >= thresholds["language_gap_above"] and min(n_tr, n_en) >= enough
 
 
 # --- Test statistics (mod/quiz/report/statistics/classes/calculator.php) -----------------------

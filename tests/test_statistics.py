@@ -244,6 +244,25 @@ def test_flag_boundaries(facility, discrimination, expected):
     assert stats.flag_item(facility, discrimination, 30, THRESHOLDS) == expected
 
 
+@pytest.mark.parametrize(
+    ("tr", "en", "n_tr", "n_en", "large"),
+    [
+        (50, 70, 5, 5, True),  # exactly the threshold, each language answered half the trusted count
+        (70, 50, 5, 5, True),  # either direction
+        (50, 69.9, 5, 5, False),
+        (50, 90, 4, 30, False),  # too few answers in Turkish to tell
+        (None, 90, 0, 30, False),
+    ],
+)
+def test_a_large_language_gap_is_one_rule_with_its_threshold_in_the_settings(tr, en, n_tr, n_en, large):
+    from django.conf import settings
+
+    thresholds = {**THRESHOLDS, "language_gap_above": 20}
+    gap = stats.language_gap(tr, en)
+    assert stats.language_gap_is_large(gap, n_tr, n_en, thresholds) is large
+    assert settings.ITEM_FLAGS["language_gap_above"] == 20
+
+
 # --- Test-level figures: undefined cases ------------------------------------------------------------
 
 

@@ -171,17 +171,6 @@ def item_sums(groups):
     return rows, choices
 
 
-def _moments(row):
-    return statistics.Moments(
-        n=row["n"],
-        sum_x=row["sum_x"] or 0.0,
-        sum_x2=row["sum_x2"] or 0.0,
-        sum_y=row["sum_y"] or 0.0,
-        sum_y2=row["sum_y2"] or 0.0,
-        sum_xy=row["sum_xy"] or 0.0,
-    )
-
-
 def _share(count, total):
     return 100 * count / total if total else None
 
@@ -193,7 +182,7 @@ def _option_texts(question):
 
 
 def _item_row(row, question, choices, thresholds):
-    moments = _moments(row)
+    moments = statistics.moments_from_sums(row)
     facility = statistics.facility_index(moments)
     discrimination = statistics.discrimination_index(moments)
     n = row["n"]
@@ -203,15 +192,7 @@ def _item_row(row, question, choices, thresholds):
         LanguageFacility("tr", row["n_tr"], _share(row["sum_tr"] or 0, row["n_tr"])),
         LanguageFacility("en", row["n_en"], _share(row["sum_en"] or 0, row["n_en"])),
     ]
-    gap = None
-    if languages[0].facility is not None and languages[1].facility is not None:
-        gap = languages[1].facility - languages[0].facility
-    min_count = thresholds["min_trusted_count"]
-    gap_large = (
-        gap is not None
-        and abs(gap) >= thresholds.get("language_gap_above", 20)
-        and min(row["n_tr"], row["n_en"]) >= max(min_count // 2, 1)
-    )
+    gap = statistics.language_gap(languages[0].facility, languages[1].facility)
     texts = _option_texts(question)
     correct_key = (question or {}).get("answer") if (question or {}).get("type") in SINGLE_CHOICE_TYPES else None
     distractors = []
@@ -242,7 +223,7 @@ def _item_row(row, question, choices, thresholds):
         trusted=trusted,
         languages=languages,
         language_gap=gap,
-        language_gap_large=gap_large,
+        language_gap_large=statistics.language_gap_is_large(gap, row["n_tr"], row["n_en"], thresholds),
         distractors=distractors,
         correct_text=texts.get(correct_key) if correct_key is not None else None,
         correct_count=correct_count,

@@ -38,10 +38,6 @@ class SiteItem:
     language_gap_large: bool
 
 
-def _moments(sums):
-    return statistics.Moments(**{name: sums.get(name, 0) for name in SUMS})
-
-
 def _add(total, sums):
     for name, value in zip(SUMS, sums, strict=True):
         total[name] = total.get(name, 0) + value
@@ -76,12 +72,12 @@ def site_items():
     items = []
     min_count = thresholds["min_trusted_count"]
     for key, entry in by_key.items():
-        moments = _moments(entry["all"])
+        moments = statistics.moments_from_sums(entry["all"])
         facility = statistics.facility_index(moments)
         discrimination = statistics.discrimination_index(moments)
         languages = []
         for language in LANGUAGES:
-            part = _moments(entry["by"].get(language, {}))
+            part = statistics.moments_from_sums(entry["by"].get(language, {}))
             languages.append(
                 LanguageFigures(
                     language,
@@ -91,7 +87,7 @@ def site_items():
                 )
             )
         tr, en = languages
-        gap = en.facility - tr.facility if tr.facility is not None and en.facility is not None else None
+        gap = statistics.language_gap(tr.facility, en.facility)
         items.append(
             SiteItem(
                 key=key,
@@ -104,9 +100,7 @@ def site_items():
                 trusted=moments.n >= min_count,
                 languages=languages,
                 language_gap=gap,
-                language_gap_large=gap is not None
-                and abs(gap) >= thresholds.get("language_gap_above", 20)
-                and min(tr.n, en.n) >= max(min_count // 2, 1),
+                language_gap_large=statistics.language_gap_is_large(gap, tr.n, en.n, thresholds),
             )
         )
     items.sort(key=lambda i: (not ((i.flags or i.language_gap_large) and i.trusted), not i.flags, i.key))
