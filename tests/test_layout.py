@@ -2,6 +2,7 @@
 out"): one idea per module, views that never lean on each other, pure cores that never reach the database."""
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,55 @@ def test_the_layers_never_import_upwards():
         if name.startswith(forbidden)
     ]
     assert not wrong, wrong
+
+
+def module_name(path):
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_cycles(paths):
+    """Groups of modules that import each other, directly or round a loop (Tarjan's strongly connected parts)."""
+    modules = {module_name(path): path for path in paths}
+    graph = {name: {n for n in imported_modules(path) if n in modules and n != name} for name, path in modules.items()}
+    order, low, stack, on_stack, cycles = {}, {}, [], set(), []
+
+    def visit(name):
+        order[name] = low[name] = len(order)
+        stack.append(name)
+        on_stack.add(name)
+        for other in graph[name]:
+            if other not in order:
+                visit(other)
+                low[name] = min(low[name], low[other])
+            elif other in on_stack:
+                low[name] = min(low[name], order[other])
+        if low[name] == order[name]:
+            group = set()
+            while name not in group:
+                group.add(stack.pop())
+            on_stack.difference_update(group)
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for name in graph:
+        if name not in order:
+            visit(name)
+    return cycles
+
+
+def test_no_module_of_the_app_imports_itself_round_a_loop():
+    # An import cycle works until someone moves a line; then the app fails to start. Imports inside
+    # functions count too: they are the usual way such a loop is hidden.
+    assert import_cycles(python_modules("quizzes", "ddo_learn")) == []
+
+
+def test_the_cycle_check_finds_a_loop(tmp_path, monkeypatch):
+    package = tmp_path / "quizzes"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from . import b\n")
+    (package / "b.py").write_text("from .a import thing\n")
+    (package / "c.py").write_text("from . import a\n")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert import_cycles(sorted(package.glob("*.py"))) == [["quizzes.a", "quizzes.b"]]

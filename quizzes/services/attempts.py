@@ -110,6 +110,16 @@ def start_practice(owner, question_keys):
     return _create_attempt(owner, questions, topic=PRACTICE, difficulty=ANY, length=len(questions), seed=seed)
 
 
+def start_review(owner, questions):
+    """A review quiz of the owner's due questions (``reports.review.due_questions``), as they were last asked.
+
+    Raises ``NoQuestions`` when nothing is due. Submitting it updates the cards like any quiz.
+    """
+    return _create_attempt(
+        owner, questions, topic=PRACTICE, difficulty=ANY, length=max(len(questions), 1), seed=new_seed()
+    )
+
+
 @dataclass
 class SaveResult:
     saved: int
