@@ -4,14 +4,18 @@ Kept in step at submit time (record_attempt, one statement inside the submit
 transaction) so the editors' report reads a few thousand rows, never the
 answers; ``manage.py rebuild_item_statistics`` recomputes them from the answers.
 
-Counted, as for a class's item analysis: the first attempt (number 1) of each
-learner at a quiz or an assignment, once submitted; practice of missed
-questions is left out (it draws exactly the questions a learner got wrong).
-x is an answer's mark, y the rest of its attempt's score (score − mark).
+Counted: each learner's first answer to each question, in a submitted quiz or
+assignment. A question met again (another self-practice quiz, an assignment's
+second attempt) is answered from memory and would look easier than it is, so
+only the first meeting counts, as Moodle's default "first attempt" intends.
+Practice of missed questions and review quizzes are left out (they draw the
+questions a learner has answered before). A learner is an account, or a guest
+key until the guest signs up (then claim_guest_answers keeps the first of the
+two). x is an answer's mark, y the rest of its attempt's score (score − mark).
 """
 
 from django.db import connection, models
-from django.db.models import Count, F, Min, Sum
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from .attempts import Answer, Attempt
@@ -59,8 +63,24 @@ class ItemStatistic(models.Model):
 
 
 def counts(attempt):
-    """Whether an attempt is counted in the site-wide statistics."""
-    return attempt.number == 1 and attempt.topic != PRACTICE and attempt.submitted_at is not None
+    """Whether an attempt's answers may count in the site-wide statistics (those new to its learner do)."""
+    return attempt.topic != PRACTICE and attempt.submitted_at is not None
+
+
+def _graded_answers():
+    """The graded answers of submitted quizzes and assignments: the answers that may count."""
+    return Answer.objects.filter(attempt__submitted_at__isnull=False, mark__isnull=False).exclude(
+        attempt__topic=PRACTICE
+    )
+
+
+def _answers_of(user_id, guest_key):
+    """Q for the answers of one learner: an account, or a guest key not yet claimed (no learner: nothing)."""
+    if user_id is not None:
+        return Q(attempt__user_id=user_id)
+    if guest_key:
+        return Q(attempt__user__isnull=True, attempt__guest_key=guest_key)
+    return Q(pk__in=[])
 
 
 def _groups_of(attempt, answers):
@@ -104,15 +124,66 @@ def _upsert(groups):
 
 
 def record_attempt(attempt, answers):
-    """Add a just-submitted attempt's graded answers to the site-wide sums (one query; none if not counted)."""
-    if counts(attempt):
-        _upsert(_groups_of(attempt, answers))
+    """Add a just-submitted attempt's answers new to its learner to the site-wide sums (two queries; none if
+    not counted): every other submitted attempt of theirs came before this one."""
+    if not counts(attempt):
+        return
+    keys = {a.question_key for a in answers}
+    seen = set(
+        _graded_answers()
+        .filter(_answers_of(attempt.user_id, attempt.guest_key), question_key__in=keys)
+        .exclude(attempt_id=attempt.pk)
+        .values_list("question_key", flat=True)
+    )
+    _upsert(_groups_of(attempt, [a for a in answers if a.question_key not in seen]))
 
 
 def counted_answers():
-    return Answer.objects.filter(attempt__number=1, attempt__submitted_at__isnull=False, mark__isnull=False).exclude(
-        attempt__topic=PRACTICE
+    """The answers the sums hold: each learner's first graded answer to each question key.
+
+    First by submission time, then attempt id. An attempt with neither account nor guest key is its own learner.
+    """
+    graded = _graded_answers()
+    same_learner = Q(attempt__user_id=OuterRef("attempt__user_id")) | (
+        Q(attempt__user__isnull=True, attempt__guest_key=OuterRef("attempt__guest_key")) & ~Q(attempt__guest_key="")
     )
+    before = Q(attempt__submitted_at__lt=OuterRef("attempt__submitted_at")) | Q(
+        attempt__submitted_at=OuterRef("attempt__submitted_at"), attempt_id__lt=OuterRef("attempt_id")
+    )
+    earlier = graded.filter(same_learner, before, question_key=OuterRef("question_key"))
+    return graded.exclude(Exists(earlier))
+
+
+def claim_guest_answers(user_id, guest_key):
+    """Before a guest's attempts become an account's: where both answered a question, the later first
+    answer is no longer the learner's first, and leaves the sums (a row left with no answer goes)."""
+    if not guest_key:
+        return
+    firsts = {}
+    rows = (
+        counted_answers()
+        .filter(_answers_of(user_id, None) | _answers_of(None, guest_key))
+        .values_list("question_key", "language", "mark", "attempt__score", "attempt__submitted_at", "attempt_id")
+    )
+    for key, language, mark, score, submitted_at, attempt_id in rows:
+        firsts.setdefault(key, []).append(((submitted_at, attempt_id), language, float(mark), float(score or 0)))
+    touched = set()
+    for key, pair in firsts.items():
+        if len(pair) < 2:
+            continue
+        _when, language, x, score = max(pair)
+        y = score - x
+        ItemStatistic.objects.filter(question_key=key, language=language).update(
+            n=F("n") - 1,
+            sum_x=F("sum_x") - x,
+            sum_x2=F("sum_x2") - x * x,
+            sum_y=F("sum_y") - y,
+            sum_y2=F("sum_y2") - y * y,
+            sum_xy=F("sum_xy") - x * y,
+        )
+        touched.add(key)
+    if touched:
+        ItemStatistic.objects.filter(question_key__in=touched, n=0).delete()
 
 
 def rebuild():

@@ -19,7 +19,7 @@ from ..content import load_content
 from ..generation import QuizSettings, generate_from_keys, generate_quiz
 from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
 from ..models import ANY, PRACTICE, Answer, Attempt, accommodation_percent
-from ..models.statistics import record_attempt
+from ..models.statistics import claim_guest_answers, record_attempt
 from . import review
 
 
@@ -242,5 +242,7 @@ def claim_guest_attempts(user, guest_key):
     """Give a new or returning account the attempts this browser made as a guest."""
     if not guest_key:
         return 0
-    review.claim_guest_cards(user, guest_key)
-    return Attempt.objects.filter(user__isnull=True, guest_key=guest_key).update(user=user, guest_key="")
+    with transaction.atomic():
+        claim_guest_answers(user.pk, guest_key)  # the learner's first answers stay counted once
+        review.claim_guest_cards(user, guest_key)
+        return Attempt.objects.filter(user__isnull=True, guest_key=guest_key).update(user=user, guest_key="")
