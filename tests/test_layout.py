@@ -124,3 +124,41 @@ def test_the_cycle_check_finds_a_loop(tmp_path, monkeypatch):
     (package / "c.py").write_text("from . import a\n")
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     assert import_cycles(sorted(package.glob("*.py"))) == [["quizzes.a", "quizzes.b"]]
+
+
+QUESTION_TYPE_NAMES = {"single", "truefalse", "ordering", "matching", "year"}
+
+
+def _spelt_question_types(path):
+    """Where a module compares a question's type with a literal, or registers a template with one."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            typed = any(
+                (isinstance(s, ast.Subscript) and isinstance(s.slice, ast.Constant) and s.slice.value == "type")
+                or (isinstance(s, ast.Name) and s.id == "kind")
+                for s in sides
+            )
+            literal = any(isinstance(s, ast.Constant) and s.value in QUESTION_TYPE_NAMES for s in sides)
+            if typed and literal:
+                found.append(node.lineno)
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "template" and len(node.args) > 1:
+            if isinstance(node.args[1], ast.Constant) and node.args[1].value in QUESTION_TYPE_NAMES:
+                found.append(node.lineno)
+    return found
+
+
+def test_question_types_are_named_from_one_vocabulary_never_spelt():
+    # quizzes.question_types (pure) and models.QuestionType (its choices) are the one place that spells them.
+    spelt = {
+        relative(path): lines
+        for path in python_modules("quizzes")
+        if path.name != "question_types.py" and (lines := _spelt_question_types(path))
+    }
+    templates = {
+        relative(path): "type =="
+        for path in sorted((ROOT / "templates").rglob("*.html"))
+        if any(f'type == "{name}"' in path.read_text() for name in QUESTION_TYPE_NAMES)
+    }
+    assert spelt == {} and templates == {}

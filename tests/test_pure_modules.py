@@ -16,6 +16,8 @@ PURE = [
     "quizzes.values",
     "quizzes.generation",
     "quizzes.grading",
+    "quizzes.question_types",
+    "quizzes.presentation",
     "quizzes.statistics",
     "quizzes.languages",
     "quizzes.charts",

@@ -17,9 +17,10 @@ from django.utils import timezone
 from .. import timing
 from ..content import load_content
 from ..generation import QuizSettings, generate_from_keys, generate_quiz
-from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
+from ..grading import grade_question, validate_response
 from ..models import ANY, PRACTICE, Answer, Attempt, accommodation_percent
 from ..models.statistics import claim_guest_answers, record_attempt
+from ..question_types import SINGLE_CHOICE_TYPES
 from . import review
 
 
