@@ -2,7 +2,7 @@
 
 The definitions are those of Moodle's quiz statistics report, read from
 ``question/classes/statistics/questions/calculator.php`` (per item: facility,
-discrimination index, discriminative efficiency) and
+discrimination index) and
 ``mod/quiz/report/statistics/classes/calculator.php`` (per test: coefficient of
 internal consistency, error ratio, standard error); see
 /work/shared/STATISTICS.md.
@@ -16,9 +16,10 @@ Notation, over the s attempts counted for an item:
 Everything returns ``None`` where the figure is undefined (too few attempts, a
 variance of 0), so that pages can show "—" rather than a made-up number.
 
-The report selectors (reports.py) compute per-item sums in SQL and pass them
-here as :class:`Moments`; the functions taking raw lists exist for exports,
-tests and any caller that already holds the per-attempt marks.
+The report selectors (reports/items.py, reports/site.py) compute per-item sums
+in SQL and pass them here as :class:`Moments` (moments_from_sums). Moodle's
+discriminative efficiency needs every attempt's marks, sorted, rather than
+sums, so it is not offered.
 """
 
 import math
@@ -61,19 +62,6 @@ def moments_from_sums(sums: dict) -> Moments:
     )
 
 
-def moments_from_pairs(pairs: Iterable[tuple[float, float]]) -> Moments:
-    """Build :class:`Moments` from raw (x, y) pairs: (item mark, rest-of-test mark) per attempt."""
-    pairs = [(float(x), float(y)) for x, y in pairs]
-    return Moments(
-        n=len(pairs),
-        sum_x=math.fsum(x for x, _y in pairs),
-        sum_x2=math.fsum(x * x for x, _y in pairs),
-        sum_y=math.fsum(y for _x, y in pairs),
-        sum_y2=math.fsum(y * y for _x, y in pairs),
-        sum_xy=math.fsum(x * y for x, y in pairs),
-    )
-
-
 # --- Helpers ---------------------------------------------------------------------------
 
 
@@ -86,14 +74,6 @@ def _centred_square_sum(n, total, total_of_squares):
     if ss <= _RELATIVE_NOISE * abs(total_of_squares):
         return 0.0
     return ss
-
-
-def _deviation_square_sum(values):
-    """Σ(v − mean)² by two passes over the values (no cancellation); 0 for a constant list."""
-    if all(v == values[0] for v in values):
-        return 0.0
-    centre = math.fsum(values) / len(values)
-    return math.fsum((v - centre) ** 2 for v in values)
 
 
 def _as_floats(values):
@@ -120,29 +100,6 @@ def median(values: Iterable[float]) -> float | None:
     if len(values) % 2:
         return values[middle]
     return (values[middle - 1] + values[middle]) / 2
-
-
-def sample_variance(values: Iterable[float]) -> float | None:
-    """V(v) = Σ(v − mean)² / (s − 1), the sample variance Moodle uses; None for fewer than 2 values."""
-    values = _as_floats(values)
-    if len(values) < 2:
-        return None
-    return _deviation_square_sum(values) / (len(values) - 1)
-
-
-def covariance(xs: Sequence[float], ys: Sequence[float]) -> float | None:
-    """Cov(x, y) = Σ(x − x̄)(y − ȳ) / (s − 1), the sample covariance; None for fewer than 2 pairs.
-
-    Raises ValueError when the two lists differ in length.
-    """
-    xs, ys = _as_floats(xs), _as_floats(ys)
-    if len(xs) != len(ys):
-        raise ValueError("covariance needs two lists of the same length")
-    if len(xs) < 2:
-        return None
-    x_bar = math.fsum(xs) / len(xs)
-    y_bar = math.fsum(ys) / len(ys)
-    return math.fsum((x - x_bar) * (y - y_bar) for x, y in zip(xs, ys, strict=True)) / (len(xs) - 1)
 
 
 def variance_from_sums(n: int, sum_x: float, sum_x2: float) -> float | None:
@@ -218,29 +175,6 @@ def discrimination_index(moments: Moments) -> float | None:
     if abs(index) < _ZERO_DISCRIMINATION:
         return 0.0
     return min(max(index, -100.0), 100.0)
-
-
-def discriminative_efficiency(xs: Sequence[float], ys: Sequence[float]) -> float | None:
-    """Discriminative efficiency = 100 · Cov(xᵢ, Xᵢ) / Cov_max(xᵢ, Xᵢ), in %.
-
-    ``xs`` are the item's marks and ``ys`` the rest-of-test marks, attempt by
-    attempt. Cov_max is the covariance when the two lists are paired after
-    sorting each (the largest covariance any pairing of these marks can have),
-    as in question/classes/statistics/questions/calculator.php (``covariancemax``
-    from the sorted ``markarray`` and ``othermarksarray``). None for fewer than
-    2 attempts or when either list is constant (Cov_max = 0).
-    """
-    xs, ys = _as_floats(xs), _as_floats(ys)
-    if len(xs) != len(ys):
-        raise ValueError("discriminative efficiency needs two lists of the same length")
-    if len(xs) < 2 or _deviation_square_sum(xs) == 0 or _deviation_square_sum(ys) == 0:
-        return None
-    # With neither list constant, the co-sorted covariance is strictly positive
-    # (Chebyshev's sum inequality).
-    covariance_max = covariance(sorted(xs), sorted(ys))
-    if not covariance_max or covariance_max <= 0:
-        return None
-    return 100 * covariance(xs, ys) / covariance_max
 
 
 TOO_EASY = "too_easy"

@@ -92,6 +92,8 @@ class ItemAnalysis:
     attempts: int  # first attempts counted
     alpha: float | None  # Cronbach's alpha, only for a same-questions assignment
     thresholds: dict
+    error_ratio: float | None = None  # % of the scores' spread that is noise (from alpha)
+    standard_error: float | None = None  # the same in marks
 
     @property
     def flagged(self):
@@ -259,12 +261,15 @@ def item_analysis(classroom, assignment=None):
     items.sort(key=lambda i: (not (i.flags and i.trusted), not i.flags, i.key))
     attempts_qs = Attempt.objects.filter(assignment_id__in=assignment_ids, number=1, submitted_at__isnull=False)
     totals = attempts_qs.aggregate(s=Count("id"), sum_x=Sum("score"), sum_x2=Sum(F("score") * F("score")))
-    alpha = None
+    alpha = total_variance = None
     if assignment is not None and assignment.same_questions and len(items) > 1:
+        total_variance = statistics.variance_from_sums(totals["s"], totals["sum_x"] or 0, totals["sum_x2"] or 0)
         alpha = statistics.cronbach_alpha(
             item_variances=[statistics.variance_from_sums(i["n"], i["sum_x"] or 0, i["sum_x2"] or 0) for i in rows],
-            total_variance=statistics.variance_from_sums(totals["s"], totals["sum_x"] or 0, totals["sum_x2"] or 0),
+            total_variance=total_variance,
         )
+    error_ratio = statistics.error_ratio(alpha)
+    standard_deviation = math.sqrt(total_variance) if total_variance is not None else None
     return ItemAnalysis(
         classroom=classroom,
         assignments=assignments,
@@ -273,4 +278,6 @@ def item_analysis(classroom, assignment=None):
         attempts=totals["s"],
         alpha=alpha,
         thresholds=thresholds,
+        error_ratio=error_ratio,
+        standard_error=statistics.standard_error(error_ratio, standard_deviation),
     )
