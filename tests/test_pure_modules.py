@@ -18,7 +18,7 @@ PURE = [
     "quizzes.grading",
     "quizzes.question_types",
     "quizzes.presentation",
-    "quizzes.statistics",
+    "quizzes.item_formulas",
     "quizzes.languages",
     "quizzes.charts",
     "quizzes.spaced",

@@ -3,7 +3,7 @@
 Three queries whatever the number of answers: the class's assignments, one
 GROUP BY over the answers per question key and chosen option, and one frozen
 question per key; a fourth sums the attempt scores for Cronbach's alpha. The
-formulas (facility, discrimination, alpha) live in statistics.py and take
+formulas (facility, discrimination, alpha) live in item_formulas.py and take
 plain numbers.
 
 Rows carry codes and frozen texts ({"tr", "en"}); reports/presentation.py and
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Avg, Count, F, Min, Q, Sum
 
-from .. import statistics
+from .. import item_formulas
 from ..models import SINGLE_CHOICE_TYPES, Answer, Assignment, Attempt, Classroom, score_percent_expression
 from ..models.problems import open_report_counts
 from ..models.statistics import answer_sums
@@ -46,7 +46,7 @@ class ItemRow:
     n: int
     facility: float | None
     discrimination: float | None
-    flags: list  # codes: see statistics.flag_item
+    flags: list  # codes: see item_formulas.flag_item
     trusted: bool
     languages: list  # LanguageFacility for tr, en
     language_gap: float | None  # facility en − tr, in points
@@ -154,7 +154,7 @@ def item_sums(groups):
 
     Each row: question_key, n, sum_x … sum_xy (the Moments), n_tr, sum_tr,
     n_en, sum_en, n_blank, first_attempt; ordered by key. A sum over no values
-    (SQL NULL) counts as 0, as statistics.Moments reads it. Option counts:
+    (SQL NULL) counts as 0, as item_formulas.Moments reads it. Option counts:
     {key: {chosen option: (answers, mean score % of their attempts)}}, for
     single-choice answers (a non-empty choice).
     """
@@ -184,17 +184,17 @@ def _option_texts(question):
 
 
 def _item_row(row, question, choices, thresholds):
-    moments = statistics.moments_from_sums(row)
-    facility = statistics.facility_index(moments)
-    discrimination = statistics.discrimination_index(moments)
+    moments = item_formulas.moments_from_sums(row)
+    facility = item_formulas.facility_index(moments)
+    discrimination = item_formulas.discrimination_index(moments)
     n = row["n"]
     trusted = n >= thresholds["min_trusted_count"]
-    flags = statistics.flag_item(facility, discrimination, n, thresholds)
+    flags = item_formulas.flag_item(facility, discrimination, n, thresholds)
     languages = [
         LanguageFacility("tr", row["n_tr"], _share(row["sum_tr"] or 0, row["n_tr"])),
         LanguageFacility("en", row["n_en"], _share(row["sum_en"] or 0, row["n_en"])),
     ]
-    gap = statistics.language_gap(languages[0].facility, languages[1].facility)
+    gap = item_formulas.language_gap(languages[0].facility, languages[1].facility)
     texts = _option_texts(question)
     correct_key = (question or {}).get("answer") if (question or {}).get("type") in SINGLE_CHOICE_TYPES else None
     distractors = []
@@ -225,7 +225,7 @@ def _item_row(row, question, choices, thresholds):
         trusted=trusted,
         languages=languages,
         language_gap=gap,
-        language_gap_large=statistics.language_gap_is_large(gap, row["n_tr"], row["n_en"], thresholds),
+        language_gap_large=item_formulas.language_gap_is_large(gap, row["n_tr"], row["n_en"], thresholds),
         distractors=distractors,
         correct_text=texts.get(correct_key) if correct_key is not None else None,
         correct_count=correct_count,
@@ -263,12 +263,12 @@ def item_analysis(classroom, assignment=None):
     totals = attempts_qs.aggregate(s=Count("id"), sum_x=Sum("score"), sum_x2=Sum(F("score") * F("score")))
     alpha = total_variance = None
     if assignment is not None and assignment.same_questions and len(items) > 1:
-        total_variance = statistics.variance_from_sums(totals["s"], totals["sum_x"] or 0, totals["sum_x2"] or 0)
-        alpha = statistics.cronbach_alpha(
-            item_variances=[statistics.variance_from_sums(i["n"], i["sum_x"] or 0, i["sum_x2"] or 0) for i in rows],
+        total_variance = item_formulas.variance_from_sums(totals["s"], totals["sum_x"] or 0, totals["sum_x2"] or 0)
+        alpha = item_formulas.cronbach_alpha(
+            item_variances=[item_formulas.variance_from_sums(i["n"], i["sum_x"] or 0, i["sum_x2"] or 0) for i in rows],
             total_variance=total_variance,
         )
-    error_ratio = statistics.error_ratio(alpha)
+    error_ratio = item_formulas.error_ratio(alpha)
     standard_deviation = math.sqrt(total_variance) if total_variance is not None else None
     return ItemAnalysis(
         classroom=classroom,
@@ -279,5 +279,5 @@ def item_analysis(classroom, assignment=None):
         alpha=alpha,
         thresholds=thresholds,
         error_ratio=error_ratio,
-        standard_error=statistics.standard_error(error_ratio, standard_deviation),
+        standard_error=item_formulas.standard_error(error_ratio, standard_deviation),
     )

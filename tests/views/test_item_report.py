@@ -95,7 +95,7 @@ def test_many_questions_come_in_pages_that_keep_the_filter(client, teacher, coun
 
 
 def test_a_same_questions_assignment_shows_alpha_error_ratio_and_standard_error(client, teacher):
-    # Moodle's test statistics on the Guttman example of tests/test_statistics.py: four students,
+    # Moodle's test statistics on the Guttman example of tests/test_item_formulas.py: four students,
     # marks 1 1 1 / 1 1 0 / 1 0 0 / 0 0 0 → alpha 75 %, error ratio 50 %, standard error √(5/3)/2 ≈ 0.65.
     students = [make_student(f"g{i}") for i in range(4)]
     classroom = make_classroom(teacher, students)

@@ -1,4 +1,4 @@
-"""Quiz and item statistics: pure functions over plain numbers (no Django, no numpy).
+"""The item analysis formulas (Moodle's quiz statistics): pure functions over plain numbers (no Django, no numpy).
 
 The definitions are those of Moodle's quiz statistics report, read from
 ``question/classes/statistics/questions/calculator.php`` (per item: facility,

@@ -1,4 +1,4 @@
-"""quizzes/statistics.py on examples computed by hand (no database).
+"""quizzes/item_formulas.py on examples computed by hand (no database).
 
 Conventions as in Moodle's quiz statistics: x = an item's mark (0..1),
 y = the attempt's score minus that mark (the rest of the test), sample
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizzes import statistics as stats
+from quizzes import item_formulas as stats
 
 # The suggested thresholds (STATISTICS.md; settings.ITEM_FLAGS has the same values).
 THRESHOLDS = {"too_easy_above": 90, "too_hard_below": 20, "weak_discrimination_below": 20, "min_trusted_count": 10}
