@@ -33,9 +33,9 @@ from .content import (
     Source,
     TimelineEvent,
 )
+from .item_sums import ItemStatistic
 from .problems import REPORT_TEXT_MAX_LENGTH, ProblemReport, open_report_counts
 from .review import FLASH_PREFIX, ReviewCard, ReviewLog, owner_key
-from .statistics import ItemStatistic
 from .vocabulary import (
     ANY,
     MIXED,

@@ -18,8 +18,8 @@ from django.db.models import Avg, Count, F, Min, Q, Sum
 
 from .. import item_formulas
 from ..models import SINGLE_CHOICE_TYPES, Answer, Assignment, Attempt, Classroom, score_percent_expression
+from ..models.item_sums import answer_sums
 from ..models.problems import open_report_counts
-from ..models.statistics import answer_sums
 from .common import assignments_of, questions_of_attempts
 
 

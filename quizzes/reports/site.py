@@ -1,6 +1,6 @@
 """Site-wide item statistics for editors: every question key over all learners, per delivery language.
 
-Reads the running sums of models/statistics.py (one query over a few rows per
+Reads the running sums of models/item_sums.py (one query over a few rows per
 question key), never the answers. The formulas and flags are those of a
 class's item analysis (item_formulas.py, settings.ITEM_FLAGS).
 """
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .. import item_formulas
 from ..models import ItemStatistic
-from ..models.statistics import SUMS
+from ..models.item_sums import SUMS
 from .items import item_thresholds
 
 LANGUAGES = ("tr", "en")

@@ -19,7 +19,7 @@ from ..content import load_content
 from ..generation import QuizSettings, generate_from_keys, generate_quiz
 from ..grading import grade_question, validate_response
 from ..models import ANY, PRACTICE, Answer, Attempt, accommodation_percent
-from ..models.statistics import claim_guest_answers, record_attempt
+from ..models.item_sums import claim_guest_answers, record_attempt
 from ..question_types import SINGLE_CHOICE_TYPES
 from . import review
 

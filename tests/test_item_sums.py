@@ -7,9 +7,8 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizzes.models import Attempt, ItemStatistic
-from quizzes.models import statistics as item_statistics
-from quizzes.models.statistics import SUMS
+from quizzes.models import Attempt, ItemStatistic, item_sums
+from quizzes.models.item_sums import SUMS
 from quizzes.services.attempts import claim_guest_attempts, submit_attempt
 from tests.factories import make_attempt, make_student, question
 
@@ -76,7 +75,7 @@ def test_practice_of_missed_questions_is_not_counted():
     ayse = make_student("ayse")
     submit_attempt(open_attempt(ayse, ["q:1"], ["a"], ["tr"], topic="practice"))
     assert not ItemStatistic.objects.exists()
-    assert item_statistics.rebuild() == 0
+    assert item_sums.rebuild() == 0
 
 
 def test_a_learner_counts_once_per_question_however_often_they_practise_it():
@@ -91,7 +90,7 @@ def test_a_learner_counts_once_per_question_however_often_they_practise_it():
     assert figures[("q:0", "tr")][0][:2] == (2, 1.0)  # ayse's first (wrong) and bora's (right)
     assert ("q:0", "en") not in figures
     assert figures[("q:2", "tr")][0][0] == 1  # new to ayse in her second quiz: counted
-    item_statistics.rebuild()
+    item_sums.rebuild()
     assert stored() == figures
 
 
@@ -103,7 +102,7 @@ def test_a_guest_who_signs_up_counts_once_per_question():
     claim_guest_attempts(ayse, "guest-1")  # ...but as a guest she had answered it first
     figures = stored()
     assert figures[("q:0", "tr")][0][:2] == (1, 0.0)
-    item_statistics.rebuild()
+    item_sums.rebuild()
     assert_same(figures, stored())
 
 
@@ -174,7 +173,7 @@ def test_incremental_and_rebuilt_figures_are_equal(plans):
         )
         submit_attempt(attempt)
     incremental = stored()
-    item_statistics.rebuild()
+    item_sums.rebuild()
     assert_same(incremental, stored())
 
 
