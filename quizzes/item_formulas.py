@@ -16,7 +16,7 @@ Notation, over the s attempts counted for an item:
 Everything returns ``None`` where the figure is undefined (too few attempts, a
 variance of 0), so that pages can show "—" rather than a made-up number.
 
-The report selectors (reports/items.py, reports/site.py) compute per-item sums
+The report selectors (reports/items.py, reports/site_items.py) compute per-item sums
 in SQL and pass them here as :class:`Moments` (moments_from_sums). Moodle's
 discriminative efficiency needs every attempt's marks, sorted, rather than
 sums, so it is not offered.

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import converters  # noqa: F401  (registers the <public_id:...> and <id:...> converters)
-from .views import classes, learning, printing, problems, progress, quiz, review, statistics, teacher
+from .views import classes, learning, printing, problems, progress, quiz, review, site_items, teacher
 
 app_name = "quizzes"
 
@@ -32,7 +32,7 @@ urlpatterns = [
     path("classes/<id:pk>/leave/", classes.leave, name="leave_class"),
     path("classes/assignments/<id:pk>/start/", classes.start_assignment, name="start_assignment"),
     # The teacher's pages.
-    path("editors/item-statistics/", statistics.item_statistics, name="item_statistics"),
+    path("editors/item-statistics/", site_items.item_statistics, name="item_statistics"),
     path("teach/", teacher.home, name="teacher_home"),
     path("teach/classes/<id:pk>/", teacher.classroom, name="teacher_class"),
     path("teach/classes/<id:pk>/projector/", teacher.projector, name="teacher_projector"),
