@@ -177,11 +177,11 @@ def discrimination_index(moments: Moments) -> float | None:
     return min(max(index, -100.0), 100.0)
 
 
+# The warning codes flag_item raises (reports/presentation.FLAG_LABELS words them), each named once.
 TOO_EASY = "too_easy"
 TOO_HARD = "too_hard"
 NEGATIVE_DISCRIMINATION = "negative_discrimination"
 WEAK_DISCRIMINATION = "weak_discrimination"
-FLAG_CODES = (TOO_EASY, TOO_HARD, NEGATIVE_DISCRIMINATION, WEAK_DISCRIMINATION)
 
 
 def flag_item(facility: float | None, discrimination: float | None, n: int, thresholds: dict) -> list[str]:
