@@ -125,7 +125,11 @@ def _upsert(groups):
 
 def record_attempt(attempt, answers):
     """Add a just-submitted attempt's answers new to its learner to the site-wide sums (two queries; none if
-    not counted): every other submitted attempt of theirs came before this one."""
+    not counted): every other submitted attempt of theirs came before this one.
+
+    Known limit: two attempts of one learner submitted at the same moment, sharing a question, do not
+    see each other's uncommitted answers and can both count it; the rebuild counts it once.
+    """
     if not counts(attempt):
         return
     keys = {a.question_key for a in answers}
