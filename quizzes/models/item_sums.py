@@ -15,7 +15,8 @@ two). x is an answer's mark, y the rest of its attempt's score (score − mark).
 """
 
 from django.db import connection, models
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, Sum
+from django.db.models import Case, Count, F, Min, Q, Sum, When, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from .attempts import Answer, Attempt
@@ -145,34 +146,60 @@ def record_attempt(attempt, answers):
 def counted_answers():
     """The answers the sums hold: each learner's first graded answer to each question key.
 
-    First by submission time, then attempt id. An attempt with neither account nor guest key is its own learner.
+    First by submission time, then attempt id: the answers ranked 1 within their (learner, key), one
+    sort of the graded answers. An attempt with neither account nor guest key is its own learner.
     """
-    graded = _graded_answers()
-    same_learner = Q(attempt__user_id=OuterRef("attempt__user_id")) | (
-        Q(attempt__user__isnull=True, attempt__guest_key=OuterRef("attempt__guest_key")) & ~Q(attempt__guest_key="")
+    learner = [
+        F("attempt__user_id"),
+        Case(When(attempt__user__isnull=True, then=F("attempt__guest_key"))),
+        Case(When(attempt__user__isnull=True, attempt__guest_key="", then=F("attempt_id"))),
+    ]
+    meeting = Window(
+        RowNumber(),
+        partition_by=[*learner, F("question_key")],
+        order_by=[F("attempt__submitted_at").asc(), F("attempt_id").asc()],
     )
-    before = Q(attempt__submitted_at__lt=OuterRef("attempt__submitted_at")) | Q(
-        attempt__submitted_at=OuterRef("attempt__submitted_at"), attempt_id__lt=OuterRef("attempt_id")
-    )
-    earlier = graded.filter(same_learner, before, question_key=OuterRef("question_key"))
-    return graded.exclude(Exists(earlier))
+    firsts = _graded_answers().annotate(meeting=meeting).filter(meeting=1).values("pk")
+    return Answer.objects.filter(pk__in=firsts)
+
+
+def _first_answers(rows):
+    """{(learner, key): (when, language, x, score)} of rows (key, language, mark, score, submitted_at, attempt
+    id, user id): the learner's earliest answer to each key, in the order counted_answers uses."""
+    firsts = {}
+    for key, language, mark, score, submitted_at, attempt_id, user_id in rows:
+        entry = ((submitted_at, attempt_id), language, float(mark), float(score or 0))
+        if (user_id, key) not in firsts or entry < firsts[(user_id, key)]:
+            firsts[(user_id, key)] = entry
+    return firsts
 
 
 def claim_guest_answers(user_id, guest_key):
     """Before a guest's attempts become an account's: where both answered a question, the later first
-    answer is no longer the learner's first, and leaves the sums (a row left with no answer goes)."""
+    answer is no longer the learner's first, and leaves the sums (a row left with no answer goes).
+
+    Reads the two learners' graded answers (one query), then one UPDATE per question both answered.
+    """
     if not guest_key:
         return
-    firsts = {}
     rows = (
-        counted_answers()
+        _graded_answers()
         .filter(_answers_of(user_id, None) | _answers_of(None, guest_key))
-        .values_list("question_key", "language", "mark", "attempt__score", "attempt__submitted_at", "attempt_id")
+        .values_list(
+            "question_key",
+            "language",
+            "mark",
+            "attempt__score",
+            "attempt__submitted_at",
+            "attempt_id",
+            "attempt__user_id",
+        )
     )
-    for key, language, mark, score, submitted_at, attempt_id in rows:
-        firsts.setdefault(key, []).append(((submitted_at, attempt_id), language, float(mark), float(score or 0)))
+    by_key = {}
+    for (_learner, key), entry in _first_answers(rows).items():
+        by_key.setdefault(key, []).append(entry)
     touched = set()
-    for key, pair in firsts.items():
+    for key, pair in by_key.items():
         if len(pair) < 2:
             continue
         _when, language, x, score = max(pair)
