@@ -78,8 +78,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench.report_seeding import ASSIGNMENTS, QUESTIONS, seed_class, seed_site  # noqa: E402
-from quizzes.models import Answer, Attempt, Classroom, ItemStatistic  # noqa: E402
-from quizzes.models import statistics as item_statistics  # noqa: E402
+from quizzes.models import Answer, Attempt, Classroom, ItemStatistic, item_sums  # noqa: E402
 
 
 def parse_arguments(argv=None):
@@ -198,7 +197,7 @@ def main():
                 f"{Classroom.objects.count():,} classes in the database"
             )
         started = time.perf_counter()
-        item_statistics.rebuild()
+        item_sums.rebuild()
         print(
             f"rebuild_item_statistics: {ItemStatistic.objects.count():,} rows from the answers "
             f"in {time.perf_counter() - started:.1f} s"

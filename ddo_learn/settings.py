@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "quizzes.context_processors.language_switch",
+                "quizzes.context_processors.vocabulary",
             ],
         },
     },
@@ -288,6 +289,8 @@ ITEM_FLAGS = {
     "too_hard_below": 20,
     "weak_discrimination_below": 20,
     "min_trusted_count": 10,
+    # Facility in English minus facility in Turkish, in points: a translation that gives the answer away or hides it.
+    "language_gap_above": 20,
 }
 
 if not DEBUG:

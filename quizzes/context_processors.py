@@ -2,6 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from .models import QuestionType
 from .roles import is_teacher
 
 # (path, language) -> the path in that language. translate_url resolves and reverses the path: a
@@ -34,3 +35,8 @@ def language_switch(request):
         # No user yet when a request is refused before AuthenticationMiddleware (a bad Host).
         "is_teacher": hasattr(request, "user") and is_teacher(request.user),
     }
+
+
+def vocabulary(request):
+    """The app's words for templates, so that a page compares ``q.type == QuestionType.ORDERING``, never a literal."""
+    return {"QuestionType": QuestionType}

@@ -8,7 +8,7 @@ into keys against the attempt's frozen questions.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ANY, MIXED, CrossLanguage, Difficulty, Quiz, Topic
+from .models import ANY, MIXED, CrossLanguage, Difficulty, QuestionType, Quiz, Topic
 
 LENGTH_CHOICES = [(5, "5"), (10, "10"), (15, "15"), (20, "20")]
 TOPIC_CHOICES = [(MIXED, _("Mixed: all topics")), *Topic.choices]
@@ -83,7 +83,7 @@ def responses_from_post(questions, data):
     for position, question in enumerate(questions):
         options = question["options"]
         try:
-            if question["type"] == "ordering":
+            if question["type"] == QuestionType.ORDERING:
                 given = [data.get(f"q-{position}-{i}", "") for i in range(len(options))]
                 places = [_index(int(v) - 1, len(options)) if v else None for v in given]
                 if None in places:
@@ -93,7 +93,7 @@ def responses_from_post(questions, data):
                     continue
                 ordered = sorted(range(len(options)), key=lambda i: places[i])
                 responses[position] = [options[i]["key"] for i in ordered]
-            elif question["type"] == "matching":
+            elif question["type"] == QuestionType.MATCHING:
                 targets = question["targets"]
                 pairs = {}
                 for i, option in enumerate(options):

@@ -12,10 +12,7 @@ positions back into keys). Marks are in [0, 1]:
 No response (None, "", [] or {}) scores 0.
 """
 
-# The question types the generator makes (models.QuestionType offers the same values to Django).
-QUESTION_TYPES = ("single", "truefalse", "ordering", "matching", "year")
-# The types answered by choosing one option (the option chosen is kept for distractor analysis).
-SINGLE_CHOICE_TYPES = frozenset({"single", "truefalse", "year"})
+from .question_types import MATCHING, ORDERING, SINGLE_CHOICE_TYPES
 
 
 def _option_keys(question):
@@ -37,13 +34,13 @@ def validate_response(question, response):
         if response not in options:
             raise ValueError("not one of this question's options")
         return response
-    if kind == "ordering":
+    if kind == ORDERING:
         if not isinstance(response, (list, tuple)) or not all(isinstance(k, str) for k in response):
             raise ValueError("expected a list of options")
         if len(response) != len(options) or sorted(response) != sorted(options):
             raise ValueError("expected each option exactly once")
         return list(response)
-    if kind == "matching":
+    if kind == MATCHING:
         if not isinstance(response, dict):
             raise ValueError("expected pairs of options and targets")
         targets = {target["key"] for target in question.get("targets") or []}
@@ -71,12 +68,12 @@ def grade_question(question, response):
     kind = question["type"]
     if kind in SINGLE_CHOICE_TYPES:
         return 1.0 if response == answer else 0.0
-    if kind == "ordering":
+    if kind == ORDERING:
         if list(response) == list(answer):
             return 1.0
         in_place = sum(1 for given, right in zip(response, answer, strict=False) if given == right)
         return in_place / len(answer) if answer else 0.0
-    if kind == "matching":
+    if kind == MATCHING:
         if not answer:
             return 0.0
         right = sum(1 for left, target in answer.items() if response.get(left) == target)

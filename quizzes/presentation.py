@@ -4,6 +4,8 @@ Pure: the take page gets options by position (never their keys or which is
 right); the result page gets the learner's answer and the right one as text.
 """
 
+from .question_types import MATCHING, ORDERING
+
 
 def text_in(text, language):
     """A frozen text ({"tr": ..., "en": ...}) in one language, Turkish when that one is empty.
@@ -38,16 +40,16 @@ def for_taking(question, response, language):
     options = question["options"]
     targets = question.get("targets") or []
     target_index = {t["key"]: i for i, t in enumerate(targets)}
-    if question["type"] == "ordering" and isinstance(response, list):
+    if question["type"] == ORDERING and isinstance(response, list):
         place = {key: n + 1 for n, key in enumerate(response)}
     else:
         place = {}
     rows = []
     for i, option in enumerate(options):
         row = {"index": i, "text": text_in(option["text"], language)}
-        if question["type"] == "ordering":
+        if question["type"] == ORDERING:
             row["place"] = place.get(option["key"])
-        elif question["type"] == "matching":
+        elif question["type"] == MATCHING:
             row["target"] = (
                 target_index.get((response or {}).get(option["key"])) if isinstance(response, dict) else None
             )
@@ -75,9 +77,9 @@ def describe(question, value, language):
     if value is None or value == "" or value == [] or value == {}:
         return None
     texts = _texts_by_key(question, language)
-    if question["type"] == "ordering":
+    if question["type"] == ORDERING:
         return [texts.get(key, "?") for key in value]
-    if question["type"] == "matching":
+    if question["type"] == MATCHING:
         return [f"{texts.get(left, '?')} → {texts.get(right, '?')}" for left, right in value.items()]
     return texts.get(value, "?")
 

@@ -58,18 +58,18 @@ class AssignmentForm(forms.ModelForm):
             "max_attempts",
             "time_limit",
             "same_questions",
-            "review",
+            "answer_release",
         ]
         labels = {
             "title": _("Title"),
             "opens_at": _("Opens"),
             "due_at": _("Due"),
             "same_questions": _("Same questions for everyone"),
-            "review": _("Right answers shown"),
+            "answer_release": _("Right answers shown"),
         }
         help_texts = {
             "same_questions": _("Unticked, each student gets their own questions on the same settings."),
-            "review": _(
+            "answer_release": _(
                 "With more than one attempt, answers shown after each attempt can be copied into the next one."
             ),
         }
@@ -100,7 +100,7 @@ class MissedPracticeForm(AssignmentForm):
     )
 
     class Meta(AssignmentForm.Meta):
-        fields = ["title", "length", "opens_at", "due_at", "max_attempts", "time_limit", "review"]
+        fields = ["title", "length", "opens_at", "due_at", "max_attempts", "time_limit", "answer_release"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

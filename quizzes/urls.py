@@ -11,7 +11,7 @@ from .views import (
     progress,
     quiz,
     review,
-    statistics,
+    site_items,
     teacher,
 )
 
@@ -51,7 +51,7 @@ urlpatterns = [
     path(
         "teach/classes/<id:pk>/assignments/<id:assignment_pk>/export/", interchange.assignment, name="export_assignment"
     ),
-    path("editors/item-statistics/", statistics.item_statistics, name="item_statistics"),
+    path("editors/item-statistics/", site_items.item_statistics, name="item_statistics"),
     path("teach/", teacher.home, name="teacher_home"),
     path("teach/classes/<id:pk>/", teacher.classroom, name="teacher_class"),
     path("teach/classes/<id:pk>/projector/", teacher.projector, name="teacher_projector"),

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.template import Context, Template
 from django.utils import translation
 
-from quizzes import generation, grading
+from quizzes import generation, grading, question_types
 from quizzes.content import load_content
 from quizzes.models import (
     SINGLE_CHOICE_TYPES,
@@ -20,9 +20,9 @@ from quizzes.models import (
 
 
 def test_the_choices_are_the_pure_modules_values():
-    assert tuple(QuestionType.values) == grading.QUESTION_TYPES
+    assert tuple(QuestionType.values) == question_types.QUESTION_TYPES
     assert set(SINGLE_CHOICE_TYPES) <= set(QuestionType.values)
-    assert SINGLE_CHOICE_TYPES is grading.SINGLE_CHOICE_TYPES
+    assert SINGLE_CHOICE_TYPES is grading.SINGLE_CHOICE_TYPES is question_types.SINGLE_CHOICE_TYPES
     assert tuple(Topic.values) == generation.TOPICS
     assert tuple(Difficulty.values) == generation.DIFFICULTIES
 

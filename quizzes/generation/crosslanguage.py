@@ -16,6 +16,7 @@ same kind as the answer (a term among terms, a name among names, a department
 among departments), and no option reads like another in either language.
 """
 
+from ..question_types import SINGLE
 from ..values import Text
 from .questions import not_near, question, single, source_of
 from .registry import CROSS_LANGUAGE, template
@@ -124,5 +125,5 @@ for _direction in CROSS_LANGUAGE:
     for _kind, _spec in KINDS.items():
         suffix = _direction.removeprefix("xlang_")
         template(
-            f"xl_{_kind}_{suffix}", "single", _direction, _spec["difficulty"], [_spec["ref"]], _subjects(_spec["items"])
+            f"xl_{_kind}_{suffix}", SINGLE, _direction, _spec["difficulty"], [_spec["ref"]], _subjects(_spec["items"])
         )(_build(_kind, _direction))

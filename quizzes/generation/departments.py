@@ -1,5 +1,6 @@
 """Templates on the office's departments: what each focused on, and which were (not) its departments."""
 
+from ..question_types import MATCHING, SINGLE, TRUE_FALSE
 from ..values import Text, is_sourced
 from .questions import not_near, question, single, source_of, truefalse, two_of
 from .real_or_decoy import Kind, decoy_among_real, false_of_decoy, real_among_decoys, true_of_real
@@ -56,7 +57,7 @@ DEPARTMENT = Kind(
 )
 
 
-@template("dept_focus", "single", "departments", "medium", ["department"], one_each("departments"))
+@template("dept_focus", SINGLE, "departments", "medium", ["department"], one_each("departments"))
 def _dept_focus(t, ix, slugs, rng):
     d = ix.departments.get(slugs[0])
     if d is None:
@@ -90,7 +91,7 @@ def _dept_focus(t, ix, slugs, rng):
     )
 
 
-@template("dept_of_focus", "single", "departments", "medium", ["department"], one_each("departments"))
+@template("dept_of_focus", SINGLE, "departments", "medium", ["department"], one_each("departments"))
 def _dept_of_focus(t, ix, slugs, rng):
     d = ix.departments.get(slugs[0])
     if d is None:
@@ -112,7 +113,7 @@ def _dept_of_focus(t, ix, slugs, rng):
     )
 
 
-@template("dept_is", "single", "departments", "easy", ["department"], one_each("departments"))
+@template("dept_is", SINGLE, "departments", "easy", ["department"], one_each("departments"))
 def _dept_is(t, ix, slugs, rng):
     return real_among_decoys(
         t,
@@ -129,7 +130,7 @@ def _dept_is(t, ix, slugs, rng):
     )
 
 
-@template("dept_is_not", "single", "departments", "medium", ["decoy"], decoys_of("department"))
+@template("dept_is_not", SINGLE, "departments", "medium", ["decoy"], decoys_of("department"))
 def _dept_is_not(t, ix, slugs, rng):
     return decoy_among_real(
         t,
@@ -146,7 +147,7 @@ def _dept_is_not(t, ix, slugs, rng):
     )
 
 
-@template("tf_dept", "truefalse", "departments", "easy", ["department"], one_each("departments"))
+@template("tf_dept", TRUE_FALSE, "departments", "easy", ["department"], one_each("departments"))
 def _tf_dept(t, ix, slugs, rng):
     return true_of_real(
         t,
@@ -161,7 +162,7 @@ def _tf_dept(t, ix, slugs, rng):
     )
 
 
-@template("tf_decoy_dept", "truefalse", "departments", "easy", ["decoy"], decoys_of("department"))
+@template("tf_decoy_dept", TRUE_FALSE, "departments", "easy", ["decoy"], decoys_of("department"))
 def _tf_decoy_dept(t, ix, slugs, rng):
     return false_of_decoy(
         t,
@@ -193,7 +194,7 @@ def _focus_statement(t, slugs, department, focus_of, explanation):
     )
 
 
-@template("tf_focus", "truefalse", "departments", "medium", ["department"], one_each("departments"))
+@template("tf_focus", TRUE_FALSE, "departments", "medium", ["department"], one_each("departments"))
 def _tf_focus(t, ix, slugs, rng):
     d = ix.departments.get(slugs[0])
     if d is None:
@@ -213,7 +214,7 @@ def _swap_subjects(ix):
     return found
 
 
-@template("tf_focus_swap", "truefalse", "departments", "hard", ["department", "department"], _swap_subjects)
+@template("tf_focus_swap", TRUE_FALSE, "departments", "hard", ["department", "department"], _swap_subjects)
 def _tf_focus_swap(t, ix, slugs, rng):
     d, other = two_of(ix.departments, slugs)
     if d is None or clashes(d.focus, other.focus):
@@ -248,7 +249,7 @@ def _match_subjects(ix):
     return found
 
 
-@template("match_focus", "matching", "departments", "hard", ["department"], _match_subjects)
+@template("match_focus", MATCHING, "departments", "hard", ["department"], _match_subjects)
 def _match_focus(t, ix, slugs, rng):
     departments = [ix.departments.get(s) for s in slugs]
     if not 3 <= len(departments) <= 4 or None in departments or len(set(slugs)) != len(slugs):

@@ -5,6 +5,7 @@ the office's duties until then, so they count as its duties ("was one of its
 duties", past tense) and also feed ``duty_passed``.
 """
 
+from ..question_types import SINGLE, TRUE_FALSE
 from ..values import Text, is_sourced
 from .real_or_decoy import Kind, decoy_among_real, false_of_decoy, real_among_decoys, true_of_real
 from .registry import decoys_of, one_each, template
@@ -37,12 +38,12 @@ def _one_of_explanation(d):
     )
 
 
-@template("duty_is", "single", "duties", "easy", ["duty"], one_each("duties"))
+@template("duty_is", SINGLE, "duties", "easy", ["duty"], one_each("duties"))
 def _duty_is(t, ix, slugs, rng):
     return real_among_decoys(t, ix, slugs, rng, DUTY, _one_of_explanation)
 
 
-@template("duty_is_not", "single", "duties", "medium", ["decoy"], decoys_of("duty"))
+@template("duty_is_not", SINGLE, "duties", "medium", ["decoy"], decoys_of("duty"))
 def _duty_is_not(t, ix, slugs, rng):
     return decoy_among_real(
         t,
@@ -66,7 +67,7 @@ def _passed_prompt(kind, duty):
 
 @template(
     "duty_passed",
-    "single",
+    SINGLE,
     "duties",
     "hard",
     ["duty"],
@@ -91,7 +92,7 @@ def _duty_passed(t, ix, slugs, rng):
     )
 
 
-@template("tf_duty", "truefalse", "duties", "easy", ["duty"], one_each("duties"))
+@template("tf_duty", TRUE_FALSE, "duties", "easy", ["duty"], one_each("duties"))
 def _tf_duty(t, ix, slugs, rng):
     return true_of_real(
         t,
@@ -106,7 +107,7 @@ def _tf_duty(t, ix, slugs, rng):
     )
 
 
-@template("tf_decoy_duty", "truefalse", "duties", "easy", ["decoy"], decoys_of("duty"))
+@template("tf_decoy_duty", TRUE_FALSE, "duties", "easy", ["decoy"], decoys_of("duty"))
 def _tf_decoy_duty(t, ix, slugs, rng):
     return false_of_decoy(
         t,

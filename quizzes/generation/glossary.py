@@ -1,5 +1,6 @@
 """Templates on the glossary: a term's English or Turkish equivalent, and which term a definition describes."""
 
+from ..question_types import SINGLE, TRUE_FALSE
 from ..values import Text
 from .questions import not_near, question, single, source_of, truefalse, two_of
 from .registry import one_each, template
@@ -33,7 +34,7 @@ def _term_translation(t, ix, slugs, rng, asked, answered, prompt, explanation):
     )
 
 
-@template("term_tr_en", "single", "glossary", "easy", ["term"], one_each("terms"))
+@template("term_tr_en", SINGLE, "glossary", "easy", ["term"], one_each("terms"))
 def _term_tr_en(t, ix, slugs, rng):
     return _term_translation(
         t,
@@ -53,7 +54,7 @@ def _term_tr_en(t, ix, slugs, rng):
     )
 
 
-@template("term_en_tr", "single", "glossary", "medium", ["term"], one_each("terms"))
+@template("term_en_tr", SINGLE, "glossary", "medium", ["term"], one_each("terms"))
 def _term_en_tr(t, ix, slugs, rng):
     return _term_translation(
         t,
@@ -89,7 +90,7 @@ def _english_statement(t, slugs, term, english_of, explanation):
     )
 
 
-@template("tf_term", "truefalse", "glossary", "easy", ["term"], one_each("terms"))
+@template("tf_term", TRUE_FALSE, "glossary", "easy", ["term"], one_each("terms"))
 def _tf_term(t, ix, slugs, rng):
     term = ix.terms.get(slugs[0])
     if term is None:
@@ -104,7 +105,7 @@ def _term_pairs(ix):
     return [(a.key, terms[(i + 1) % len(terms)].key) for i, a in enumerate(terms)] if len(terms) > 1 else []
 
 
-@template("tf_term_swap", "truefalse", "glossary", "medium", ["term", "term"], _term_pairs)
+@template("tf_term_swap", TRUE_FALSE, "glossary", "medium", ["term", "term"], _term_pairs)
 def _tf_term_swap(t, ix, slugs, rng):
     term, other = two_of(ix.terms, slugs)
     if term is None or not not_near(term, [other]):
@@ -123,7 +124,7 @@ def _tf_term_swap(t, ix, slugs, rng):
     return _english_statement(t, slugs, term, other, explanation)
 
 
-@template("term_meaning", "single", "glossary", "medium", ["term"], one_each("terms"))
+@template("term_meaning", SINGLE, "glossary", "medium", ["term"], one_each("terms"))
 def _term_meaning(t, ix, slugs, rng):
     term = ix.terms.get(slugs[0])
     if term is None:

@@ -6,6 +6,7 @@ A template is skipped for an event whose title would give the answer away
 
 from random import Random
 
+from ..question_types import ORDERING, SINGLE, TRUE_FALSE, YEAR
 from ..values import Text
 from .questions import OPTIONS, question, single, source_of, truefalse, two_of
 from .registry import template
@@ -47,7 +48,7 @@ def _event_subjects(condition=lambda e: True):
     return lambda ix: [(e.key,) for e in ix.content.events if condition(e)]
 
 
-@template("event_year", "year", "timeline", "medium", ["event"], _event_subjects())
+@template("event_year", YEAR, "timeline", "medium", ["event"], _event_subjects())
 def _event_year(t, ix, slugs, rng):
     e = ix.events.get(slugs[0])
     if e is None or _title_names_year(e, e.date.year):
@@ -66,7 +67,7 @@ def _event_year(t, ix, slugs, rng):
     )
 
 
-@template("event_month", "single", "timeline", "hard", ["event"], _event_subjects(lambda e: e.precision != "year"))
+@template("event_month", SINGLE, "timeline", "hard", ["event"], _event_subjects(lambda e: e.precision != "year"))
 def _event_month(t, ix, slugs, rng):
     e = ix.events.get(slugs[0])
     if e is None or e.precision == "year":
@@ -93,7 +94,7 @@ def _event_month(t, ix, slugs, rng):
     )
 
 
-@template("year_event", "single", "timeline", "medium", ["event"], _event_subjects())
+@template("year_event", SINGLE, "timeline", "medium", ["event"], _event_subjects())
 def _year_event(t, ix, slugs, rng):
     e = ix.events.get(slugs[0])
     if e is None or _title_names_year(e, e.date.year):
@@ -150,7 +151,7 @@ def _pair_subjects(ix, companions=3):
     return found
 
 
-@template("first_of_two", "single", "timeline", "medium", ["event", "event"], _pair_subjects)
+@template("first_of_two", SINGLE, "timeline", "medium", ["event", "event"], _pair_subjects)
 def _first_of_two(t, ix, slugs, rng):
     a, b = two_of(ix.events, slugs)
     if a is None or not _ordered(a, b) or clashes(a.title, b.title):
@@ -189,7 +190,7 @@ def _four_subjects(ix):
     return found
 
 
-@template("order_four", "ordering", "timeline", "hard", ["event"], _four_subjects)
+@template("order_four", ORDERING, "timeline", "hard", ["event"], _four_subjects)
 def _order_four(t, ix, slugs, rng):
     events = [ix.events.get(s) for s in slugs]
     if len(events) != 4 or None in events or len(set(slugs)) != 4:
@@ -226,7 +227,7 @@ def _redact(text, number):
 
 
 @template(
-    "decree_number", "single", "timeline", "hard", ["event"], _event_subjects(lambda e: e.decree_number is not None)
+    "decree_number", SINGLE, "timeline", "hard", ["event"], _event_subjects(lambda e: e.decree_number is not None)
 )
 def _decree_number(t, ix, slugs, rng):
     e = ix.events.get(slugs[0])
@@ -291,12 +292,12 @@ def _year_statement(t, ix, slugs, truth):
     )
 
 
-@template("tf_event_year", "truefalse", "timeline", "easy", ["event"], _event_subjects())
+@template("tf_event_year", TRUE_FALSE, "timeline", "easy", ["event"], _event_subjects())
 def _tf_event_year(t, ix, slugs, rng):
     return _year_statement(t, ix, slugs, True)
 
 
-@template("tf_wrong_year", "truefalse", "timeline", "medium", ["event"], _event_subjects())
+@template("tf_wrong_year", TRUE_FALSE, "timeline", "medium", ["event"], _event_subjects())
 def _tf_wrong_year(t, ix, slugs, rng):
     return _year_statement(t, ix, slugs, False)
 
@@ -309,7 +310,7 @@ def _successor_subjects(ix):
     return [(successor.key,)] if successor else []
 
 
-@template("successor", "single", "timeline", "medium", ["organisation"], _successor_subjects)
+@template("successor", SINGLE, "timeline", "medium", ["organisation"], _successor_subjects)
 def _successor(t, ix, slugs, rng):
     office, successor = ix.successor()
     if successor is None or successor.key != slugs[0]:
@@ -342,7 +343,7 @@ def _successor(t, ix, slugs, rng):
 
 @template(
     "org_founded",
-    "year",
+    YEAR,
     "timeline",
     "hard",
     ["organisation"],

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..presentation import shown_in, text_in
+from ..question_types import MATCHING, ORDERING
 
 LANGUAGES = {"tr": ("tr",), "en": ("en",), "both": ("tr", "en")}
 SYNTAXES = ("span", "mlang")  # Moodle's core multilang filter, or the multilang2 plugin's {mlang} tags
@@ -164,10 +165,10 @@ def answer_texts(question):
     """The right answer as {language: text}: an option's text, a year, the order or the pairs."""
     options = {o["key"]: o for o in question["options"]}
     answer = question["answer"]
-    if question["type"] == "ordering":
+    if question["type"] == ORDERING:
         parts = [texts(question, "options", options[k]["text"]) for k in answer]
         return {language: "; ".join(p[language] for p in parts) for language in ("tr", "en")}
-    if question["type"] == "matching":
+    if question["type"] == MATCHING:
         targets = {t["key"]: t for t in question["targets"]}
         return {
             language: "; ".join(

@@ -6,6 +6,7 @@ are ``[html]``; every GIFT special character (``~ = # { } :`` and ``\\``) is esc
 newline is written ``\\n``, so each text reads back exactly.
 """
 
+from ..question_types import MATCHING, ORDERING, SINGLE, TRUE_FALSE, YEAR
 from .common import (
     ROOT_CATEGORY,
     category,
@@ -74,7 +75,7 @@ def _year(question, export):
     return [f"#={year_of(question)}:0#{_feedback(question, True, export)}"]
 
 
-ANSWERS = {"single": _single, "truefalse": _truefalse, "matching": _matching, "ordering": _ordering, "year": _year}
+ANSWERS = {SINGLE: _single, TRUE_FALSE: _truefalse, MATCHING: _matching, ORDERING: _ordering, YEAR: _year}
 
 
 def _question(question, variant, export):

@@ -8,6 +8,7 @@ syntax (the core filter's spans or the multilang2 plugin's ``{mlang}`` tags).
 
 from lxml import etree
 
+from ..question_types import MATCHING, ORDERING, SINGLE, TRUE_FALSE, YEAR
 from .common import (
     MOODLE_ID_LENGTH,
     ROOT_CATEGORY,
@@ -141,11 +142,11 @@ def _numerical(root, question, variant, export):
 
 
 WRITERS = {
-    "single": _multichoice,
-    "truefalse": _truefalse,
-    "matching": _matching,
-    "ordering": _ordering,
-    "year": _numerical,
+    SINGLE: _multichoice,
+    TRUE_FALSE: _truefalse,
+    MATCHING: _matching,
+    ORDERING: _ordering,
+    YEAR: _numerical,
 }
 
 

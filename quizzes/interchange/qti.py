@@ -14,6 +14,7 @@ import zipfile
 from lxml import etree
 
 from ..presentation import text_in
+from ..question_types import MATCHING, ORDERING, SINGLE, TRUE_FALSE, YEAR
 from .common import comment_safe, header, ncname, question_id, texts, year_of
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -26,18 +27,18 @@ MATCH_CORRECT = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_co
 ITEM_TYPE = "imsqti_item_xmlv2p1"
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 CARDINALITY = {
-    "single": "single",
-    "truefalse": "single",
-    "matching": "multiple",
-    "ordering": "ordered",
-    "year": "single",
+    SINGLE: "single",
+    TRUE_FALSE: "single",
+    MATCHING: "multiple",
+    ORDERING: "ordered",
+    YEAR: "single",
 }
 BASE_TYPE = {
-    "single": "identifier",
-    "truefalse": "identifier",
-    "matching": "directedPair",
-    "ordering": "identifier",
-    "year": "integer",
+    SINGLE: "identifier",
+    TRUE_FALSE: "identifier",
+    MATCHING: "directedPair",
+    ORDERING: "identifier",
+    YEAR: "integer",
 }
 
 
@@ -61,11 +62,11 @@ def _choice_ids(question):
 
 def _correct(question, ids):
     answer = question["answer"]
-    if question["type"] == "matching":
+    if question["type"] == MATCHING:
         return [f"{ids[left]} {ids[right]}" for left, right in answer.items()]
-    if question["type"] == "ordering":
+    if question["type"] == ORDERING:
         return [ids[key] for key in answer]
-    if question["type"] == "year":
+    if question["type"] == YEAR:
         return [str(year_of(question))]
     return [ids[answer]]
 
@@ -78,11 +79,11 @@ def _body(item, question, language, ids):
     body = _sub(item, "itemBody")
     prompt = texts(question, "prompt", question["prompt"])[language]
     kind = question["type"]
-    if kind == "year":
+    if kind == YEAR:
         _sub(body, "p", prompt)
         _sub(_sub(body, "p"), "textEntryInteraction", responseIdentifier="RESPONSE", expectedLength="4")
         return
-    if kind == "matching":
+    if kind == MATCHING:
         interaction = _sub(body, "matchInteraction", responseIdentifier="RESPONSE", shuffle="false")
         interaction.set("maxAssociations", str(len(question["options"])))
         _sub(interaction, "prompt", prompt)
@@ -92,7 +93,7 @@ def _body(item, question, language, ids):
                 text = _option(question, choice, language)
                 _sub(match_set, "simpleAssociableChoice", text, identifier=ids[choice["key"]], matchMax="1")
         return
-    if kind == "ordering":
+    if kind == ORDERING:
         interaction = _sub(body, "orderInteraction", responseIdentifier="RESPONSE", shuffle="false")
     else:
         interaction = _sub(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle="false", maxChoices="1")

@@ -10,12 +10,12 @@ from .classes import (
     ATTEMPT_SEED_STEP,
     JOIN_CODE_ALPHABET,
     JOIN_CODE_LENGTH,
+    AnswerRelease,
     Assignment,
     Classroom,
     Extension,
     Membership,
     MissedQuestions,
-    Review,
     due_for,
     extensions_of,
     held_back_attempts,
@@ -34,9 +34,9 @@ from .content import (
     Source,
     TimelineEvent,
 )
+from .item_sums import ItemStatistic
 from .problems import REPORT_TEXT_MAX_LENGTH, ProblemReport, open_report_counts
 from .review import FLASH_PREFIX, ReviewCard, ReviewLog, owner_key
-from .statistics import ItemStatistic
 from .vocabulary import (
     ANY,
     MIXED,
@@ -91,7 +91,7 @@ __all__ = [
     "QuestionType",
     "Quiz",
     "QuizSettings",
-    "Review",
+    "AnswerRelease",
     "ReviewCard",
     "ReviewLog",
     "Source",

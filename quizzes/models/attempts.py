@@ -100,7 +100,7 @@ class Attempt(QuizSettings):
         return score_percent(self.score, self.max_score)
 
     def shows_answers(self, now):
-        """Right answers on the result page: always for a quiz, by the review option for an assignment."""
+        """Right answers on the result page: always for a quiz, by the answer release of an assignment."""
         return self.assignment_id is None or self.assignment.shows_answers(self, now)
 
     def belongs_to(self, owner):

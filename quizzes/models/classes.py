@@ -50,8 +50,11 @@ class Membership(models.Model):
         return f"{self.student_id} in {self.classroom_id}"
 
 
-class Review(models.TextChoices):
-    """When a student may see the right answers of an assignment attempt (as Moodle's review options)."""
+class AnswerRelease(models.TextChoices):
+    """When a student may see the right answers of an assignment attempt (Moodle's "review options").
+
+    Called answer release here: "review" is the spaced review of models/review.py.
+    """
 
     AFTER_EACH_ATTEMPT = "each_attempt", _("after each attempt")
     AFTER_LAST_ATTEMPT = "last_attempt", _("after the last attempt or the due date")
@@ -73,8 +76,11 @@ class Assignment(QuizSettings):
     same_questions = models.BooleanField(_("same questions for everyone"), default=True)
     seed = models.BigIntegerField(default=0)
     # The default keeps best-of-N honest: attempt 1's right answers would otherwise help with attempt 2.
-    review = models.CharField(
-        _("right answers shown"), max_length=20, choices=Review.choices, default=Review.AFTER_LAST_ATTEMPT
+    answer_release = models.CharField(
+        _("right answers shown"),
+        max_length=20,
+        choices=AnswerRelease.choices,
+        default=AnswerRelease.AFTER_LAST_ATTEMPT,
     )
     time_limit = models.PositiveSmallIntegerField(_("time limit (minutes)"), null=True, blank=True)
     # "Practise what the class missed": each student gets their own missed questions (MissedQuestions, at
@@ -113,7 +119,7 @@ class Assignment(QuizSettings):
         (extensions_of()) and ``last_attempt_in`` (whether the student has submitted the last
         allowed attempt); otherwise each is read here when the rule needs it.
         """
-        if self.review == Review.AFTER_EACH_ATTEMPT:
+        if self.answer_release == AnswerRelease.AFTER_EACH_ATTEMPT:
             return True
         # An extension only ever moves the date later, so it is read only once the class's date has passed.
         if now >= self.due_at:
@@ -121,7 +127,7 @@ class Assignment(QuizSettings):
                 extensions = extensions_of([self.pk], attempt.user_id)
             if now >= due_for(self, extensions, attempt.user_id):
                 return True
-        if self.review == Review.AFTER_DUE_DATE:
+        if self.answer_release == AnswerRelease.AFTER_DUE_DATE:
             return False
         # After the last attempt: this one is the last allowed, or the student has submitted the last one.
         if attempt.number >= self.max_attempts:

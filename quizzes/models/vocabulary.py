@@ -1,14 +1,15 @@
 """The words the whole app shares: topics, difficulties, question types, quiz settings.
 
 The pure modules (generation, grading) keep plain string constants and import
-nothing of Django; the choices here are built on the same values, and
-tests/test_vocabulary.py checks that they stay equal.
+nothing of Django (question types: ``quizzes.question_types``); the choices
+here are built on the same values.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..grading import SINGLE_CHOICE_TYPES  # noqa: F401  (re-exported: one definition, in the pure grader)
+from .. import question_types
+from ..question_types import SINGLE_CHOICE_TYPES  # noqa: F401  (re-exported: one definition, in question_types)
 
 
 class Topic(models.TextChoices):
@@ -32,11 +33,11 @@ class Difficulty(models.TextChoices):
 
 
 class QuestionType(models.TextChoices):
-    SINGLE = "single", _("single choice")
-    TRUE_FALSE = "truefalse", _("true or false")
-    ORDERING = "ordering", _("chronological order")
-    MATCHING = "matching", _("matching")
-    YEAR = "year", _("year")
+    SINGLE = question_types.SINGLE, _("single choice")
+    TRUE_FALSE = question_types.TRUE_FALSE, _("true or false")
+    ORDERING = question_types.ORDERING, _("chronological order")
+    MATCHING = question_types.MATCHING, _("matching")
+    YEAR = question_types.YEAR, _("year")
 
 
 class Confidence(models.TextChoices):

@@ -59,18 +59,18 @@ from .items import (
 )
 from .learner import (
     LearnerProgress,
-    answers_open_to_review,
     learner_progress,
     most_missed,
     most_missed_questions,
     progress_version,
+    released_answers,
     submitted_answers,
     topic_mastery,
 )
 from .student import StudentAssignment, StudentClass, student_classes
 
 __all__ = [
-    "answers_open_to_review",
+    "released_answers",
     "COMPLETED",
     "DONE",
     "IN_PROGRESS",

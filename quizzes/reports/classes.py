@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Min, Q, Sum
 from django.utils import timezone
 
-from .. import statistics
+from .. import item_formulas
 from ..languages import turkish_sort_key
 from ..models import (
     Answer,
@@ -42,7 +42,7 @@ class StudentRow:
     def mean(self):
         """The mean of the student's assignment scores (None before any score)."""
         scores = [c.percent for c in self.cells if c.percent is not None]
-        return statistics.mean(scores) if scores else None
+        return item_formulas.mean(scores) if scores else None
 
 
 # The overview's orders: ?sort=name (the default), -name, score (lowest first), -score.
@@ -127,8 +127,8 @@ def class_overview(classroom, now=None, sort="name"):
                 students=len(rows),
                 completed=sum(c.is_completed for c in cells),
                 scores=len(scores),
-                mean=statistics.mean(scores) if scores else None,
-                median=statistics.median(scores) if scores else None,
+                mean=item_formulas.mean(scores) if scores else None,
+                median=item_formulas.median(scores) if scores else None,
             )
         )
     all_scores = [c.percent for row in rows for c in row.cells if c.percent is not None]

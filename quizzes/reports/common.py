@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery
 
-from .. import statistics
+from .. import item_formulas
 from ..languages import turkish_sort_key
 from ..models import Accommodation, Assignment, Attempt, Classroom, Membership, score_percent
 
@@ -171,7 +171,7 @@ def assignments_with_submissions(classroom):
 
 def histogram(percents, bins=10):
     """(label, count) pairs for 10-point bins: 0–9, 10–19, …, 90–100."""
-    counts = statistics.score_histogram(percents, bins=bins)
+    counts = item_formulas.score_histogram(percents, bins=bins)
     width = 100 // bins
     labels = [f"{i * width}–{i * width + width - 1}" for i in range(bins)]
     labels[-1] = f"{(bins - 1) * width}–100"

@@ -3,7 +3,7 @@
 Three queries whatever the number of answers: the class's assignments, one
 GROUP BY over the answers per question key and chosen option, and one frozen
 question per key; a fourth sums the attempt scores for Cronbach's alpha. The
-formulas (facility, discrimination, alpha) live in statistics.py and take
+formulas (facility, discrimination, alpha) live in item_formulas.py and take
 plain numbers.
 
 Rows carry codes and frozen texts ({"tr", "en"}); reports/presentation.py and
@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Avg, Count, F, Min, Q, Sum
 
-from .. import statistics
+from .. import item_formulas
 from ..models import SINGLE_CHOICE_TYPES, Answer, Assignment, Attempt, Classroom, score_percent_expression
+from ..models.item_sums import answer_sums
 from ..models.problems import open_report_counts
-from ..models.statistics import answer_sums
 from .common import assignments_of, questions_of_attempts
 
 
@@ -46,7 +46,7 @@ class ItemRow:
     n: int
     facility: float | None
     discrimination: float | None
-    flags: list  # codes: see statistics.flag_item
+    flags: list  # codes: see item_formulas.flag_item
     trusted: bool
     languages: list  # LanguageFacility for tr, en
     language_gap: float | None  # facility en − tr, in points
@@ -92,6 +92,8 @@ class ItemAnalysis:
     attempts: int  # first attempts counted
     alpha: float | None  # Cronbach's alpha, only for a same-questions assignment
     thresholds: dict
+    error_ratio: float | None = None  # % of the scores' spread that is noise (from alpha)
+    standard_error: float | None = None  # the same in marks
 
     @property
     def flagged(self):
@@ -152,7 +154,7 @@ def item_sums(groups):
 
     Each row: question_key, n, sum_x … sum_xy (the Moments), n_tr, sum_tr,
     n_en, sum_en, n_blank, first_attempt; ordered by key. A sum over no values
-    (SQL NULL) counts as 0, as statistics.Moments reads it. Option counts:
+    (SQL NULL) counts as 0, as item_formulas.Moments reads it. Option counts:
     {key: {chosen option: (answers, mean score % of their attempts)}}, for
     single-choice answers (a non-empty choice).
     """
@@ -171,17 +173,6 @@ def item_sums(groups):
     return rows, choices
 
 
-def _moments(row):
-    return statistics.Moments(
-        n=row["n"],
-        sum_x=row["sum_x"] or 0.0,
-        sum_x2=row["sum_x2"] or 0.0,
-        sum_y=row["sum_y"] or 0.0,
-        sum_y2=row["sum_y2"] or 0.0,
-        sum_xy=row["sum_xy"] or 0.0,
-    )
-
-
 def _share(count, total):
     return 100 * count / total if total else None
 
@@ -193,25 +184,17 @@ def _option_texts(question):
 
 
 def _item_row(row, question, choices, thresholds):
-    moments = _moments(row)
-    facility = statistics.facility_index(moments)
-    discrimination = statistics.discrimination_index(moments)
+    moments = item_formulas.moments_from_sums(row)
+    facility = item_formulas.facility_index(moments)
+    discrimination = item_formulas.discrimination_index(moments)
     n = row["n"]
     trusted = n >= thresholds["min_trusted_count"]
-    flags = statistics.flag_item(facility, discrimination, n, thresholds)
+    flags = item_formulas.flag_item(facility, discrimination, n, thresholds)
     languages = [
         LanguageFacility("tr", row["n_tr"], _share(row["sum_tr"] or 0, row["n_tr"])),
         LanguageFacility("en", row["n_en"], _share(row["sum_en"] or 0, row["n_en"])),
     ]
-    gap = None
-    if languages[0].facility is not None and languages[1].facility is not None:
-        gap = languages[1].facility - languages[0].facility
-    min_count = thresholds["min_trusted_count"]
-    gap_large = (
-        gap is not None
-        and abs(gap) >= thresholds.get("language_gap_above", 20)
-        and min(row["n_tr"], row["n_en"]) >= max(min_count // 2, 1)
-    )
+    gap = item_formulas.language_gap(languages[0].facility, languages[1].facility)
     texts = _option_texts(question)
     correct_key = (question or {}).get("answer") if (question or {}).get("type") in SINGLE_CHOICE_TYPES else None
     distractors = []
@@ -242,7 +225,7 @@ def _item_row(row, question, choices, thresholds):
         trusted=trusted,
         languages=languages,
         language_gap=gap,
-        language_gap_large=gap_large,
+        language_gap_large=item_formulas.language_gap_is_large(gap, row["n_tr"], row["n_en"], thresholds),
         distractors=distractors,
         correct_text=texts.get(correct_key) if correct_key is not None else None,
         correct_count=correct_count,
@@ -278,12 +261,15 @@ def item_analysis(classroom, assignment=None):
     items.sort(key=lambda i: (not (i.flags and i.trusted), not i.flags, i.key))
     attempts_qs = Attempt.objects.filter(assignment_id__in=assignment_ids, number=1, submitted_at__isnull=False)
     totals = attempts_qs.aggregate(s=Count("id"), sum_x=Sum("score"), sum_x2=Sum(F("score") * F("score")))
-    alpha = None
+    alpha = total_variance = None
     if assignment is not None and assignment.same_questions and len(items) > 1:
-        alpha = statistics.cronbach_alpha(
-            item_variances=[statistics.variance_from_sums(i["n"], i["sum_x"] or 0, i["sum_x2"] or 0) for i in rows],
-            total_variance=statistics.variance_from_sums(totals["s"], totals["sum_x"] or 0, totals["sum_x2"] or 0),
+        total_variance = item_formulas.variance_from_sums(totals["s"], totals["sum_x"] or 0, totals["sum_x2"] or 0)
+        alpha = item_formulas.cronbach_alpha(
+            item_variances=[item_formulas.variance_from_sums(i["n"], i["sum_x"] or 0, i["sum_x2"] or 0) for i in rows],
+            total_variance=total_variance,
         )
+    error_ratio = item_formulas.error_ratio(alpha)
+    standard_deviation = math.sqrt(total_variance) if total_variance is not None else None
     return ItemAnalysis(
         classroom=classroom,
         assignments=assignments,
@@ -292,4 +278,6 @@ def item_analysis(classroom, assignment=None):
         attempts=totals["s"],
         alpha=alpha,
         thresholds=thresholds,
+        error_ratio=error_ratio,
+        standard_error=item_formulas.standard_error(error_ratio, standard_deviation),
     )

@@ -30,7 +30,7 @@ def topic_mastery(answers):
     return sorted(rows, key=lambda row: topic_order(row["topic"]))
 
 
-def answers_open_to_review(attempts, now):
+def released_answers(attempts, now):
     """The submitted answers whose right answers the learner may already see (held_back_attempts())."""
     return submitted_answers(attempts).exclude(attempt_id__in=held_back_attempts(attempts, now))
 

@@ -12,7 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import charts
+from .. import charts, item_formulas
 from ..models import topic_label
 from ..presentation import text_in
 from .common import DONE, IN_PROGRESS, LATE, MISSING, NOT_STARTED, UPCOMING
@@ -29,10 +29,10 @@ STATUS_LABELS = {
 STATUS_BADGES = {UPCOMING: "closed", NOT_STARTED: "", IN_PROGRESS: "", DONE: "done", LATE: "late", MISSING: "late"}
 
 FLAG_LABELS = {
-    "too_easy": gettext_lazy("too easy"),
-    "too_hard": gettext_lazy("too hard"),
-    "negative_discrimination": gettext_lazy("negative discrimination: check the key"),
-    "weak_discrimination": gettext_lazy("weak discrimination"),
+    item_formulas.TOO_EASY: gettext_lazy("too easy"),
+    item_formulas.TOO_HARD: gettext_lazy("too hard"),
+    item_formulas.NEGATIVE_DISCRIMINATION: gettext_lazy("negative discrimination: check the key"),
+    item_formulas.WEAK_DISCRIMINATION: gettext_lazy("weak discrimination"),
 }
 
 ADMIN_CHANGELISTS = {

@@ -10,9 +10,11 @@ from datetime import timedelta
 from django.utils import timezone
 
 from .. import spaced
-from ..models import FLASH_PREFIX, ReviewCard, topic_order
+from ..models import FLASH_PREFIX, Answer, Attempt, ReviewCard, held_back_attempts, topic_order
+from ..owners import attempts_owned_by
 
 WEEK = timedelta(days=7)
+REVIEW_LENGTH = 10
 
 
 @dataclass(frozen=True)
@@ -96,3 +98,36 @@ def deck_state(owner, prefix, now=None):
         ReviewCard.objects.filter(owner=owner_column, key__startswith=prefix).order_by("due").values_list("key", "due")
     )
     return [key for key, due in rows if due <= now], {key for key, _due in rows}
+
+
+def _latest_frozen(owner, keys, now):
+    """The frozen question of each key in the owner's latest submitted attempt that asked it, leaving out
+    attempts whose right answers an assignment still holds back (four queries)."""
+    owned = attempts_owned_by(owner)
+    rows = (
+        Answer.objects.filter(attempt__in=owned.filter(submitted_at__isnull=False))
+        .exclude(attempt_id__in=held_back_attempts(owned, now))
+        .filter(question_key__in=keys)
+        .order_by("-attempt__started_at", "-attempt_id")
+        .values_list("question_key", "attempt_id", "position")
+    )
+    where = {}
+    for key, attempt_id, position in rows:
+        where.setdefault(key, (attempt_id, position))
+    frozen = dict(Attempt.objects.filter(pk__in={a for a, _ in where.values()}).values_list("pk", "questions"))
+    return {key: frozen[a][p] for key, (a, p) in where.items() if p < len(frozen[a])}
+
+
+def due_questions(owner, now=None, length=REVIEW_LENGTH):
+    """The owner's due question cards, oldest due first, each the question as it was last asked (a review quiz's)."""
+    now = now or timezone.now()
+    if owner.key is None:
+        return []
+    due = list(
+        ReviewCard.objects.filter(owner=owner.key, due__lte=now)
+        .exclude(key__startswith=FLASH_PREFIX)
+        .order_by("due", "pk")
+        .values_list("key", flat=True)[:length]
+    )
+    frozen = _latest_frozen(owner, due, now) if due else {}
+    return [frozen[key] for key in due if key in frozen]

@@ -9,7 +9,6 @@ answers a submit carries and their grading.
 """
 
 import secrets
-from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,18 +16,10 @@ from django.utils import timezone
 from .. import timing
 from ..content import load_content
 from ..generation import QuizSettings, generate_from_keys, generate_quiz
-from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
 from ..models import ANY, PRACTICE, Answer, Attempt, accommodation_percent
-from ..models.statistics import record_attempt
+from ..models.item_sums import claim_guest_answers
 from . import deadlines, review
-
-
-class AttemptClosed(Exception):
-    """The attempt was submitted already; its answers can no longer change."""
-
-
-class TimeUp(AttemptClosed):
-    """The attempt's time (and its grace) ran out: it was closed with the answers saved before."""
+from .submission import AttemptClosed, SaveResult, TimeUp, save_answers, submit_attempt  # noqa: F401 (the callers' one door)
 
 
 class TimerFixed(Exception):
@@ -122,77 +113,14 @@ def start_practice(owner, question_keys, *, assignment=None, number=1):
     )
 
 
-@dataclass
-class SaveResult:
-    saved: int
-    errors: dict = field(default_factory=dict)  # position -> message
-    submitted: bool = False
+def start_review(owner, questions):
+    """A review quiz of the owner's due questions (``reports.review.due_questions``), as they were last asked.
 
-
-def save_answers(attempt, responses, language, *, submit=False):
-    """Store the learner's responses (position -> response in option keys); with ``submit``, grade and close.
-
-    A response that does not fit its question (an option of another question,
-    a wrong shape) is refused for that question alone; the others are saved and
-    nothing saved before is lost, and the attempt is not submitted. Saving and
-    grading are one transaction holding the attempt's row. Raises
-    ``AttemptClosed`` when the attempt was submitted before this call got the row,
-    and ``TimeUp`` when its deadline and grace had passed: then the attempt is
-    submitted with the answers saved before and the posted ones are dropped.
+    Raises ``NoQuestions`` when nothing is due. Submitting it updates the cards like any quiz.
     """
-    errors, clean = {}, {}
-    for position, response in responses.items():
-        if not 0 <= position < len(attempt.questions):
-            errors[position] = "no such question"
-            continue
-        try:
-            clean[position] = validate_response(attempt.questions[position], response)
-        except ValueError as error:
-            errors[position] = str(error)
-    submit = submit and not errors
-    with transaction.atomic():
-        locked = Attempt.objects.select_for_update().only("pk", "submitted_at", "deadline").get(pk=attempt.pk)
-        if locked.submitted_at is not None:
-            raise AttemptClosed
-        late = timing.is_expired(locked.deadline, timezone.now())
-        if late:
-            clean, submit = {}, True
-        # Grading needs every answer; a save alone only the ones posted.
-        answers = list(attempt.answers.all() if submit else attempt.answers.filter(position__in=clean.keys()))
-        now = timezone.now()
-        for answer in answers:
-            if answer.position in clean:
-                question = attempt.questions[answer.position]
-                answer.response = clean[answer.position]
-                answer.choice = answer.response if question["type"] in SINGLE_CHOICE_TYPES else ""
-                answer.language = language
-                answer.saved_at = now
-            if submit:
-                answer.mark = grade_question(attempt.questions[answer.position], answer.response)
-        fields = ["response", "choice", "language", "saved_at"] + (["mark"] if submit else [])
-        Answer.objects.bulk_update(answers, fields)
-        if submit:
-            attempt.score = sum(a.mark for a in answers)
-            attempt.submitted_at = now
-            Attempt.objects.filter(pk=attempt.pk).update(score=attempt.score, submitted_at=now)
-            record_attempt(attempt, answers)
-            review.record_attempt(attempt, answers, now)  # the learner's spaced-review cards
-    if late:
-        raise TimeUp
-    return SaveResult(saved=len(clean), errors=errors, submitted=submit)
-
-
-def submit_attempt(attempt):
-    """Grade on the server and close the attempt with the answers saved so far. Submitting twice records once.
-
-    Returns True when this call submitted it, False when it was submitted already.
-    """
-    try:
-        return save_answers(attempt, {}, "", submit=True).submitted
-    except TimeUp:
-        return True
-    except AttemptClosed:
-        return False
+    return _create_attempt(
+        owner, questions, topic=PRACTICE, difficulty=ANY, length=max(len(questions), 1), seed=new_seed()
+    )
 
 
 def close_if_late(attempt, now):
@@ -244,5 +172,7 @@ def claim_guest_attempts(user, guest_key):
     """Give a new or returning account the attempts this browser made as a guest."""
     if not guest_key:
         return 0
-    review.claim_guest_cards(user, guest_key)
-    return Attempt.objects.filter(user__isnull=True, guest_key=guest_key).update(user=user, guest_key="")
+    with transaction.atomic():
+        claim_guest_answers(user.pk, guest_key)  # the learner's first answers stay counted once
+        review.claim_guest_cards(user, guest_key)
+        return Attempt.objects.filter(user__isnull=True, guest_key=guest_key).update(user=user, guest_key="")

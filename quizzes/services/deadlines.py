@@ -20,7 +20,7 @@ from django_tasks_db.models import DBTaskResult
 
 from .. import timing
 from ..models import Attempt
-from . import attempts
+from .submission import submit_attempt
 
 # A task runs once its time has passed; one second more keeps "after the grace" strict (timing.is_expired).
 MARGIN = datetime.timedelta(seconds=1)
@@ -45,7 +45,7 @@ def close_attempt(attempt_id):
     if not timing.is_expired(attempt.deadline, timezone.now()):
         schedule_close(attempt)  # the learner lengthened their practice timer
         return False
-    return attempts.submit_attempt(attempt)
+    return submit_attempt(attempt)
 
 
 def expired_attempts(now):
@@ -70,7 +70,7 @@ def sweep_expired_attempts():
     """Close every expired attempt still open (its task lost or late), prune old task rows, then come back;
     how many attempts it closed."""
     now = timezone.now()
-    closed = sum(attempts.submit_attempt(attempt) for attempt in expired_attempts(now)[:SWEEP_BATCH])
+    closed = sum(submit_attempt(attempt) for attempt in expired_attempts(now)[:SWEEP_BATCH])
     DBTaskResult.objects.successful().filter(finished_at__lt=now - KEEP_SUCCESSFUL).delete()
     schedule_sweep(datetime.timedelta(seconds=settings.DEADLINE_SWEEP_SECONDS))
     return closed

@@ -1,4 +1,7 @@
-"""Spaced review writes: cards updated from a submitted attempt or a rated flashcard, review quizzes, guest claims.
+"""Spaced review writes: cards updated from a submitted attempt or a rated flashcard, guest claims.
+
+A review quiz is started like any practice (``attempts.start_review``), from the
+due questions ``reports.review.due_questions`` reads.
 
 The scheduling itself is pure (``quizzes.spaced``); here the cards are read and
 written in bulk, a fixed number of queries whatever the quiz length.
@@ -8,11 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import spaced
-from ..models import ANY, FLASH_PREFIX, PRACTICE, Answer, Attempt, ReviewCard, ReviewLog, held_back_attempts, owner_key
-from ..owners import attempts_owned_by
-from . import attempts as attempt_services  # a module import: attempts.py imports this module too
-
-REVIEW_LENGTH = 10
+from ..models import ReviewCard, ReviewLog, owner_key
 
 
 def _owner_fields(user_id, guest_key):
@@ -25,14 +24,6 @@ def _owner_fields(user_id, guest_key):
 
 def _fields_of(owner):
     return _owner_fields(owner.user.pk if owner.user is not None else None, owner.guest_key)
-
-
-def cards_of(owner):
-    """The review cards of an ``owners.Owner`` (none for a visitor without a guest key)."""
-    fields = _fields_of(owner)
-    if fields is None:
-        return ReviewCard.objects.none()
-    return ReviewCard.objects.filter(owner=fields["owner"])
 
 
 def _apply(owner, reviews, now, attempt=None):
@@ -95,49 +86,6 @@ def rate_flashcard(owner, card, rating_name, now=None):
         _apply(fields, [(card.key, card.topic, rating)], now or timezone.now())
 
 
-def _latest_frozen(owner, keys, now):
-    """The frozen question of each key in the owner's latest submitted attempt that asked it, leaving out
-    attempts whose right answers an assignment still holds back (four queries)."""
-    owned = attempts_owned_by(owner)
-    rows = (
-        Answer.objects.filter(attempt__in=owned.filter(submitted_at__isnull=False))
-        .exclude(attempt_id__in=held_back_attempts(owned, now))
-        .filter(question_key__in=keys)
-        .order_by("-attempt__started_at", "-attempt_id")
-        .values_list("question_key", "attempt_id", "position")
-    )
-    where = {}
-    for key, attempt_id, position in rows:
-        where.setdefault(key, (attempt_id, position))
-    frozen = dict(Attempt.objects.filter(pk__in={a for a, _ in where.values()}).values_list("pk", "questions"))
-    return {key: frozen[a][p] for key, (a, p) in where.items() if p < len(frozen[a])}
-
-
-def start_review(owner, now=None, length=REVIEW_LENGTH):
-    """A quiz of the owner's due question cards, oldest due first, each the question as it was last asked.
-
-    Raises ``attempts.NoQuestions`` when nothing is due. Submitting it updates the cards like any quiz.
-    """
-    now = now or timezone.now()
-    due = list(
-        cards_of(owner)
-        .filter(due__lte=now)
-        .exclude(key__startswith=FLASH_PREFIX)
-        .order_by("due", "pk")
-        .values_list("key", flat=True)[:length]
-    )
-    frozen = _latest_frozen(owner, due, now) if due else {}
-    questions = [frozen[key] for key in due if key in frozen]
-    return attempt_services._create_attempt(
-        owner,
-        questions,
-        topic=PRACTICE,
-        difficulty=ANY,
-        length=max(len(questions), 1),
-        seed=attempt_services.new_seed(),
-    )
-
-
 def claim_guest_cards(user, guest_key):
     """A guest's cards become the account's; where the account has that key already, its own card stays."""
     if not guest_key:
@@ -149,4 +97,4 @@ def claim_guest_cards(user, guest_key):
     return guest_cards.update(owner=account, user=user, guest_key="")
 
 
-__all__ = ["cards_of", "claim_guest_cards", "rate_flashcard", "record_attempt", "start_review"]
+__all__ = ["claim_guest_cards", "rate_flashcard", "record_attempt"]

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from ..content import load_content
 from ..forms import StartQuizForm
 from ..generation import QuizSettings, generate_quiz
-from ..models import Assignment, Quiz
+from ..models import Assignment, QuestionType, Quiz
 from ..presentation import describe, text_in
 from ..roles import teacher_required
 
@@ -69,7 +69,7 @@ def paper_question(question, number, language):
         {"letter": LETTERS[i], "text": text_in(t["text"], language)}
         for i, t in enumerate(question.get("targets") or [])
     ]
-    if question["type"] == "matching":
+    if question["type"] == QuestionType.MATCHING:
         # Items on the left are numbered; the descriptions on the right carry the letters.
         options = [{"number": i + 1, "text": o["text"]} for i, o in enumerate(options)]
     return {
@@ -85,9 +85,9 @@ def paper_answer(question, number, language):
     """The key to one question: letters (or the order of letters, or number–letter pairs) and the answer as text."""
     answer = question["answer"]
     letter = {o["key"]: LETTERS[i] for i, o in enumerate(question["options"])}
-    if question["type"] == "ordering":
+    if question["type"] == QuestionType.ORDERING:
         code = ", ".join(letter[key] for key in answer)
-    elif question["type"] == "matching":
+    elif question["type"] == QuestionType.MATCHING:
         # Pairs in the order the test numbers the items: 1–C, 2–A ...
         answer = {o["key"]: answer[o["key"]] for o in question["options"] if o["key"] in answer}
         numbered = {o["key"]: i + 1 for i, o in enumerate(question["options"])}

@@ -52,7 +52,7 @@ def progress(request):
 @require_POST
 @limited("practise")
 def practise(request):
-    answers = reports.answers_open_to_review(attempts_of(request), timezone.now())
+    answers = reports.released_answers(attempts_of(request), timezone.now())
     keys = [row["question_key"] for row in reports.most_missed(answers, limit=PRACTICE_LENGTH)]
     if not keys:
         messages.info(request, _("Nothing to practise yet: you have not missed any question."))

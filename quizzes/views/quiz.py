@@ -44,7 +44,7 @@ def _own_attempt(request, public_id, *, defer_questions=False):
     attempts = Attempt.objects.defer("questions") if defer_questions else Attempt.objects
     attempts = attempts.select_related(
         "assignment", "quiz"
-    )  # the result page reads its review option; pages name the quiz
+    )  # the result page reads its answer release; pages name the quiz
     attempt = get_object_or_404(attempts, public_id=public_id)
     if not attempt.belongs_to(owner_for(request, create=False)):
         raise Http404
@@ -311,7 +311,7 @@ def result(request, public_id):
             for i, q in enumerate(attempt.questions)
         ]
 
-    show_answers = attempt.shows_answers(timezone.now())  # an assignment's review option may hold them back
+    show_answers = attempt.shows_answers(timezone.now())  # an assignment's answer release may hold them back
     context = {
         "attempt": attempt,
         "rows": rows,

@@ -32,7 +32,8 @@ def review(request):
 @limited("practise")
 def start(request):
     try:
-        attempt = services.start_review(owner_for(request))
+        owner = owner_for(request)
+        attempt = attempt_services.start_review(owner, review_reports.due_questions(owner))
     except attempt_services.NoQuestions:
         messages.info(request, _("No question is due for review now. Come back later, or study flashcards."))
         return redirect("quizzes:review")

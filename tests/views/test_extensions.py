@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from quizzes.models import Extension, Membership, Review
+from quizzes.models import AnswerRelease, Extension, Membership
 from tests.factories import as_user, make_assignment, make_attempt, make_teacher, question
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_the_student_sees_their_own_due_date(client, student, past_due):
 
 
 def test_the_right_answers_wait_for_the_students_own_due_date(student, past_due):
-    past_due.review = Review.AFTER_DUE_DATE
+    past_due.answer_release = AnswerRelease.AFTER_DUE_DATE
     attempt = make_attempt(student, past_due, ["a"], questions=[question("q:1")])
     now = timezone.now()
     assert past_due.shows_answers(attempt, now)

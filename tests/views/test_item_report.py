@@ -92,3 +92,20 @@ def test_many_questions_come_in_pages_that_keep_the_filter(client, teacher, coun
     for student in students[1:]:
         make_attempt(student, assignment, ["b"] * 100, questions=questions)
     assert count_queries(client.get, url + "&page=3") == queries
+
+
+def test_a_same_questions_assignment_shows_alpha_error_ratio_and_standard_error(client, teacher):
+    # Moodle's test statistics on the Guttman example of tests/test_item_formulas.py: four students,
+    # marks 1 1 1 / 1 1 0 / 1 0 0 / 0 0 0 → alpha 75 %, error ratio 50 %, standard error √(5/3)/2 ≈ 0.65.
+    students = [make_student(f"g{i}") for i in range(4)]
+    classroom = make_classroom(teacher, students)
+    assignment = make_assignment(classroom, same_questions=True, length=3)
+    questions = [question(f"q:{i}") for i in range(3)]
+    for student, marks in zip(students, [(1, 1, 1), (1, 1, 0), (1, 0, 0), (0, 0, 0)], strict=True):
+        make_attempt(student, assignment, ["a" if m else "b" for m in marks], questions=questions)
+    url = f"/en/teach/classes/{classroom.pk}/items/?assignment={assignment.pk}"
+    html = as_user(client, teacher).get(url).content.decode()
+    assert "Internal consistency (Cronbach's alpha): 75.0%" in html
+    assert "Error ratio: 50.0% of the scores' spread is noise; standard error: 0.65 marks." in html
+    turkish = client.get(url.replace("/en/", "/tr/")).content.decode()
+    assert "Hata oranı: %50,0" in turkish

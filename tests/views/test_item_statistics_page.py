@@ -74,3 +74,16 @@ def test_the_admin_index_links_to_it(client):
     assert response.status_code == 200, response
     html = response.content.decode()
     assert 'href="/en/editors/item-statistics/"' in html
+
+
+def test_a_learner_who_practises_a_question_again_counts_once_as_the_page_says(client, editor):
+    # "First answers": ayse missed q:1, then practised it until she knew it; the page counts her once.
+    ayse = make_student("ayse")
+    for choice in ("b", "a", "a", "a"):
+        submitted(ayse, [question("q:1")], [choice], "en")
+    as_user(client, editor)
+    english = client.get(URL.format(language="en")).content.decode()
+    assert "first answer to each question counts" in english
+    assert "too hard" in english  # facility 0 % over her one first answer, not 75 % over four
+    turkish = client.get(URL.format(language="tr")).content.decode()
+    assert "her soruya verdiği ilk cevap sayılır" in turkish

@@ -33,7 +33,7 @@ def form_data(**changes):
         "due_at": local(now + 7 * DAY),
         "max_attempts": 2,
         "time_limit": "",
-        "review": "each_attempt",
+        "answer_release": "each_attempt",
     }
     data.update(changes)
     return data
@@ -58,7 +58,7 @@ def test_the_form_is_prefilled_and_says_who_gets_what(client, teacher, answered_
     html = response.content.decode()
     assert response.status_code == 200
     assert 'value="Practise what you missed"' in html
-    assert 'name="due_at"' in html and 'name="max_attempts"' in html and 'name="review"' in html
+    assert 'name="due_at"' in html and 'name="max_attempts"' in html and 'name="answer_release"' in html
     assert "2 questions they missed" in html  # the student
     assert (
         "a quiz on Timeline 2017–2025" in html
@@ -79,7 +79,7 @@ def test_confirming_gives_each_student_their_missed_questions_most_recent_first(
     assert response.status_code == 302 and response.url == f"/en/teach/classes/{answered_class.pk}/"
     assignment = Assignment.objects.get(title="Eksiklerimiz")
     assert assignment.practises_missed and assignment.topic == "timeline"
-    assert (assignment.length, assignment.max_attempts, assignment.review) == (3, 2, "each_attempt")
+    assert (assignment.length, assignment.max_attempts, assignment.answer_release) == (3, 2, "each_attempt")
     assert MissedQuestions.objects.get(assignment=assignment, student=student).question_keys == ["q:4", "q:2"]
     assert not MissedQuestions.objects.filter(student=other_student).exists()
     page = client.get(response.url).content.decode()
@@ -144,7 +144,7 @@ def test_a_student_is_refused_and_a_visitor_asked_to_sign_in(client, student, an
         {"length": 31},
         {"length": "üç"},
         {"max_attempts": 11},
-        {"review": "always"},
+        {"answer_release": "always"},
         {"due_at": local(timezone.now() - DAY)},
         {"opens_at": "not a date"},
         {"title": ""},
@@ -181,7 +181,7 @@ def test_the_page_runs_a_fixed_number_of_queries(client, teacher, answered_class
 
 def test_questions_whose_answers_are_still_held_back_are_left_out(client, teacher, student, answered_class):
     """A missed question of an assignment that shows its answers only after the due date is not given before."""
-    hidden = make_assignment(answered_class, "Gizli", review="due_date")
+    hidden = make_assignment(answered_class, "Gizli", answer_release="due_date")
     make_attempt(student, hidden, ["b"], questions=[question("q:9")])
     html = as_user(client, teacher).get(url(answered_class)).content.decode()
     assert "2 questions they missed" in html  # q:4 and q:2, not q:9

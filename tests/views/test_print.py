@@ -106,7 +106,7 @@ def test_it_refuses_versions_that_are_not_numbers(client, teacher, classroom, co
 
 
 def test_only_the_classs_teacher_prints_an_assignment(client, classroom, content):
-    assignment = make_assignment(classroom, length=5, review="due_date")
+    assignment = make_assignment(classroom, length=5, answer_release="due_date")
     student = make_student("ayse")
     Membership.objects.create(classroom=classroom, student=student)
     assert as_user(client, student).get(print_url(assignment)).status_code == 403

@@ -238,11 +238,11 @@ def test_the_topic_page_makes_a_fixed_number_of_queries_as_the_class_reviews(cli
 
 
 def test_a_review_never_shows_answers_an_assignment_still_holds_back(logged_in, student, teacher):
-    from quizzes.models import Review
+    from quizzes.models import AnswerRelease
     from tests.factories import make_assignment, make_classroom
 
     classroom = make_classroom(teacher, [student])
-    assignment = make_assignment(classroom, max_attempts=2, review=Review.AFTER_LAST_ATTEMPT)
+    assignment = make_assignment(classroom, max_attempts=2, answer_release=AnswerRelease.AFTER_LAST_ATTEMPT)
     attempt = make_attempt(student, assignment, ["b"], questions=[question("q:1")], submitted_at=timezone.now() - HOUR)
     record_attempt(attempt, list(attempt.answers.all()), timezone.now() - HOUR)
     ReviewCard.objects.update(due=timezone.now() - HOUR)

@@ -86,3 +86,24 @@ def test_submitting_with_unanswered_questions_asks_first_and_keeps_the_answers(l
     assert response.url == f"/en/attempts/{attempt.public_id}/result/"
     attempt.refresh_from_db()
     assert attempt.submitted_at is not None and attempt.answers.get(position=0).response is not None
+
+
+def test_ordering_and_matching_questions_show_their_own_controls(logged_in, student):
+    # The page tells the question types apart by the QuestionType vocabulary (a context processor),
+    # never a string: without it every question would show as single choice.
+    from tests.factories import make_attempt, question
+
+    ordering = {**question("order_four:x", qtype="ordering"), "answer": ["c", "a", "d", "b"]}
+    matching = {
+        **question("match_focus:x", qtype="matching", options=("a", "b")),
+        "targets": [
+            {"key": "t1", "text": {"tr": "Bir", "en": "One"}},
+            {"key": "t2", "text": {"tr": "İki", "en": "Two"}},
+        ],
+        "answer": {"a": "t1", "b": "t2"},
+    }
+    attempt = make_attempt(student, None, [None, None], questions=[ordering, matching], submitted_at=None)
+    html = logged_in.get(f"/en/attempts/{attempt.public_id}/").content.decode()
+    assert 'id="question-1" data-ordering' in html and "Give each item its place" in html
+    assert "Choose the matching description for each item." in html and ">Two</option>" in html
+    assert 'type="radio"' not in html

@@ -45,7 +45,7 @@ def assignment_data(**changes):
         "due_at": local(now + 7 * DAY),
         "max_attempts": 1,
         "same_questions": "on",
-        "review": "last_attempt",
+        "answer_release": "last_attempt",
     }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}

@@ -264,7 +264,7 @@ def test_the_assignment_form_takes_a_time_limit(client, teacher, classroom):
         "max_attempts": 1,
         "time_limit": 15,
         "same_questions": "on",
-        "review": "last_attempt",
+        "answer_release": "last_attempt",
     }
     response = as_user(client, teacher).post(f"/en/teach/classes/{classroom.pk}/", data)
     assert response.status_code == 302

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from ...content import load_content
 from ...generation import QuizSettings, generate_quiz
-from ...models import Answer, Assignment, Attempt, Classroom, Membership
+from ...models import Answer, Assignment, Attempt, Classroom, Membership, QuestionType
 from ...owners import Owner
 from ...services import attempts
 
@@ -115,14 +115,14 @@ def _response(question, ability, rng, miskeyed):
     options = [o["key"] for o in question["options"]]
     answer = question["answer"]
     right = rng.random() < _chance(ability, question["key"])
-    if question["type"] == "ordering":
+    if question["type"] == QuestionType.ORDERING:
         if right:
             return list(answer)
         wrong = list(answer)
         i = rng.randrange(len(wrong) - 1)
         wrong[i], wrong[i + 1] = wrong[i + 1], wrong[i]  # two neighbours swapped: the usual slip
         return wrong
-    if question["type"] == "matching":
+    if question["type"] == QuestionType.MATCHING:
         pairs = dict(answer)
         if not right:
             a, b = rng.sample(sorted(pairs), 2)
@@ -177,7 +177,7 @@ def _take(student, assignment, number, ability, rng, content, *, language, compl
     positions = range(len(questions)) if complete else range(len(questions) // 2)
     miskeyed = None
     if assignment.same_questions and assignment.topic == "departments":
-        miskeyed = next((q["key"] for q in questions if q["type"] == "single"), None)
+        miskeyed = next((q["key"] for q in questions if q["type"] == QuestionType.SINGLE), None)
     responses = {}
     for position in positions:
         question = questions[position]

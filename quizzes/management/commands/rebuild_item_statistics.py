@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from quizzes.models import statistics
+from quizzes.models import item_sums
 
 
 class Command(BaseCommand):
@@ -14,5 +14,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.perf_counter()
         with transaction.atomic():
-            rows = statistics.rebuild()
+            rows = item_sums.rebuild()
         self.stdout.write(f"{rows} rows rebuilt in {time.perf_counter() - started:.1f} s")

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ..reports.site import site_items, with_prompts
+from ..reports.site_items import site_items, with_prompts
 from ..roles import EDITORS
 
 PER_PAGE = 50

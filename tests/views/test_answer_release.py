@@ -1,6 +1,6 @@
 """Best-of-N assignments cannot be passed by copying (issue 8, #6).
 
-Every attempt has its own draw, and the right answers wait for the review option the teacher chose.
+Every attempt has its own draw, and the right answers wait for the answer release the teacher chose.
 """
 
 import datetime
@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from quizzes.models import Attempt, Review
+from quizzes.models import AnswerRelease, Attempt
 from quizzes.teacher_forms import AssignmentForm
 from tests.factories import make_assignment, make_attempt, make_classroom, question
 
@@ -84,23 +84,23 @@ def attempt_at(student, assignment, number):
 
 
 def test_best_of_n_defaults_to_answers_after_the_last_attempt(classroom):
-    assert make_assignment(classroom, max_attempts=2).review == Review.AFTER_LAST_ATTEMPT
-    assert AssignmentForm()["review"].value() == Review.AFTER_LAST_ATTEMPT
+    assert make_assignment(classroom, max_attempts=2).answer_release == AnswerRelease.AFTER_LAST_ATTEMPT
+    assert AssignmentForm()["answer_release"].value() == AnswerRelease.AFTER_LAST_ATTEMPT
 
 
 def test_after_each_attempt_shows_answers_at_once(student, classroom):
-    assignment = make_assignment(classroom, max_attempts=2, review=Review.AFTER_EACH_ATTEMPT)
+    assignment = make_assignment(classroom, max_attempts=2, answer_release=AnswerRelease.AFTER_EACH_ATTEMPT)
     assert assignment.shows_answers(attempt_at(student, assignment, 1), timezone.now())
 
 
 def test_after_the_last_attempt_hides_answers_while_attempts_are_left(student, classroom):
-    assignment = make_assignment(classroom, max_attempts=2, review=Review.AFTER_LAST_ATTEMPT)
+    assignment = make_assignment(classroom, max_attempts=2, answer_release=AnswerRelease.AFTER_LAST_ATTEMPT)
     first = attempt_at(student, assignment, 1)
     assert not assignment.shows_answers(first, timezone.now())
 
 
 def test_after_the_last_attempt_shows_every_attempts_answers_once_the_last_is_in(student, other_student, classroom):
-    assignment = make_assignment(classroom, max_attempts=2, review=Review.AFTER_LAST_ATTEMPT)
+    assignment = make_assignment(classroom, max_attempts=2, answer_release=AnswerRelease.AFTER_LAST_ATTEMPT)
     first = attempt_at(student, assignment, 1)
     attempt_at(other_student, assignment, 1)
     attempt_at(other_student, assignment, 2)  # a classmate's last attempt changes nothing for this student
@@ -111,13 +111,13 @@ def test_after_the_last_attempt_shows_every_attempts_answers_once_the_last_is_in
 
 
 def test_after_the_last_attempt_shows_answers_after_the_due_date(student, classroom):
-    assignment = make_assignment(classroom, max_attempts=2, review=Review.AFTER_LAST_ATTEMPT)
+    assignment = make_assignment(classroom, max_attempts=2, answer_release=AnswerRelease.AFTER_LAST_ATTEMPT)
     first = attempt_at(student, assignment, 1)
     assert assignment.shows_answers(first, assignment.due_at)
 
 
 def test_after_the_due_date_waits_even_after_the_last_attempt(student, classroom):
-    assignment = make_assignment(classroom, max_attempts=1, review=Review.AFTER_DUE_DATE)
+    assignment = make_assignment(classroom, max_attempts=1, answer_release=AnswerRelease.AFTER_DUE_DATE)
     only = attempt_at(student, assignment, 1)
     assert not assignment.shows_answers(only, assignment.due_at - datetime.timedelta(minutes=1))
     assert assignment.shows_answers(only, assignment.due_at)
@@ -172,7 +172,7 @@ def test_the_result_of_the_last_attempt_shows_right_answers(client, student, cla
 def test_the_teacher_chooses_the_review_option(client, teacher, classroom):
     client.force_login(teacher)
     html = client.get(f"/en/teach/classes/{classroom.pk}/").content.decode()
-    assert 'name="review"' in html
+    assert 'name="answer_release"' in html
     assert "after the due date" in html
     now = timezone.localtime()
     response = client.post(
@@ -186,11 +186,11 @@ def test_the_teacher_chooses_the_review_option(client, teacher, classroom):
             "due_at": (now + 7 * DAY).strftime("%Y-%m-%dT%H:%M"),
             "max_attempts": 2,
             "same_questions": "on",
-            "review": Review.AFTER_DUE_DATE,
+            "answer_release": AnswerRelease.AFTER_DUE_DATE,
         },
     )
     assert response.status_code == 302
-    assert classroom.assignments.get().review == Review.AFTER_DUE_DATE
+    assert classroom.assignments.get().answer_release == AnswerRelease.AFTER_DUE_DATE
 
 
 def count_queries(client, url):
@@ -226,7 +226,7 @@ def test_a_result_with_attempts_left_asks_once_more(client, student, classroom):
 
 
 def test_practising_missed_questions_never_shows_answers_the_assignment_holds_back(client, student, classroom):
-    assignment = make_assignment(classroom, max_attempts=2, review=Review.AFTER_LAST_ATTEMPT)
+    assignment = make_assignment(classroom, max_attempts=2, answer_release=AnswerRelease.AFTER_LAST_ATTEMPT)
     make_attempt(student, assignment, ["b"], questions=[question("dept_focus:siber")])
     client.force_login(student)
     response = client.post("/en/progress/practise/")
@@ -238,7 +238,7 @@ def test_practising_missed_questions_never_shows_answers_the_assignment_holds_ba
 def test_practising_takes_the_missed_questions_once_the_assignment_shows_its_answers(
     client, student, classroom, content
 ):
-    assignment = make_assignment(classroom, max_attempts=1, review=Review.AFTER_LAST_ATTEMPT)
+    assignment = make_assignment(classroom, max_attempts=1, answer_release=AnswerRelease.AFTER_LAST_ATTEMPT)
     make_attempt(student, assignment, ["b"], questions=[question("dept_focus:bilgi-teknolojileri")])
     client.force_login(student)
     response = client.post("/en/progress/practise/")

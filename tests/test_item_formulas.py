@@ -1,4 +1,4 @@
-"""quizzes/statistics.py on examples computed by hand (no database).
+"""quizzes/item_formulas.py on examples computed by hand (no database).
 
 Conventions as in Moodle's quiz statistics: x = an item's mark (0..1),
 y = the attempt's score minus that mark (the rest of the test), sample
@@ -10,10 +10,10 @@ import math
 import statistics as pystats
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
-from quizzes import statistics as stats
+from quizzes import item_formulas as stats
 
 # The suggested thresholds (STATISTICS.md; settings.ITEM_FLAGS has the same values).
 THRESHOLDS = {"too_easy_above": 90, "too_hard_below": 20, "weak_discrimination_below": 20, "min_trusted_count": 10}
@@ -21,6 +21,21 @@ THRESHOLDS = {"too_easy_above": 90, "too_hard_below": 20, "weak_discrimination_b
 
 def column(marks, item):
     return [row[item] for row in marks]
+
+
+def moments_of(pairs):
+    """The item's Moments from raw (x, y) pairs, as SQL sums them (stats.moments_from_sums reads the sums)."""
+    pairs = [(float(x), float(y)) for x, y in pairs]
+    return stats.moments_from_sums(
+        {
+            "n": len(pairs),
+            "sum_x": math.fsum(x for x, _y in pairs),
+            "sum_x2": math.fsum(x * x for x, _y in pairs),
+            "sum_y": math.fsum(y for _x, y in pairs),
+            "sum_y2": math.fsum(y * y for _x, y in pairs),
+            "sum_xy": math.fsum(x * y for x, y in pairs),
+        }
+    )
 
 
 def item_pairs(marks, item):
@@ -41,8 +56,8 @@ TINY = [(1, 1, 1), (1, 1, 0), (1, 0, 0), (0, 0, 1)]
 def test_tiny_moments_are_the_sums_of_the_pairs():
     # q1: pairs (x, y) = (1, 2) (1, 1) (1, 0) (0, 1)
     #   Σx = 3, Σx² = 3, Σy = 4, Σy² = 4 + 1 + 0 + 1 = 6, Σxy = 2 + 1 + 0 + 0 = 3.
-    assert stats.moments_from_pairs(item_pairs(TINY, 0)) == stats.Moments(4, 3, 3, 4, 6, 3)
-    # The positional order is the one reports._moments uses by keyword.
+    assert moments_of(item_pairs(TINY, 0)) == stats.Moments(4, 3, 3, 4, 6, 3)
+    # The positional order of the fields, as the tests write Moments.
     assert [f.name for f in dataclasses.fields(stats.Moments)] == ["n", "sum_x", "sum_x2", "sum_y", "sum_y2", "sum_xy"]
     with pytest.raises(dataclasses.FrozenInstanceError):
         stats.Moments(4, 3, 3, 4, 6, 3).n = 5
@@ -50,7 +65,7 @@ def test_tiny_moments_are_the_sums_of_the_pairs():
 
 def test_tiny_facility():
     # q1: 3 of 4 full marks → 75 %; q2: 2/4 → 50 %; q3: 2/4 → 50 %.
-    facilities = [stats.facility_index(stats.moments_from_pairs(item_pairs(TINY, i))) for i in range(3)]
+    facilities = [stats.facility_index(moments_of(item_pairs(TINY, i))) for i in range(3)]
     assert facilities == [pytest.approx(75), pytest.approx(50), pytest.approx(50)]
     assert stats.facility_index(stats.Moments(0, 0, 0, 0, 0, 0)) is None
 
@@ -66,7 +81,7 @@ def test_tiny_discrimination_by_hand():
     #     Sxx = 2 − 4/4 = 1, Syy = 7 − 25/4 = 0.75, Sxy = 3 − 10/4 = 0.5
     #     D = 100 · 0.5 / √0.75 = 100/√3 ≈ 57.735
     #     (= test_reports: Cov = 1/6, V(x) = 1/3, V(y) = 1/4 → 100 · (1/6) / √(1/12)).
-    q2 = stats.moments_from_pairs(item_pairs(TINY, 1))
+    q2 = moments_of(item_pairs(TINY, 1))
     assert q2 == stats.Moments(4, 2, 2, 5, 7, 3)
     assert stats.discrimination_index(q2) == pytest.approx(100 / math.sqrt(3))
     assert stats.discrimination_index(q2) == pytest.approx(100 * (1 / 6) / math.sqrt(1 / 12))
@@ -74,25 +89,10 @@ def test_tiny_discrimination_by_hand():
     # q3: pairs (1, 2) (0, 2) (0, 1) (1, 0): Σx = 2, Σx² = 2, Σy = 5, Σy² = 9, Σxy = 2
     #     Sxx = 1, Syy = 9 − 25/4 = 2.75, Sxy = 2 − 10/4 = −0.5
     #     D = 100 · (−0.5) / √2.75 = −50/√2.75 ≈ −30.151 (= test_reports).
-    q3 = stats.moments_from_pairs(item_pairs(TINY, 2))
+    q3 = moments_of(item_pairs(TINY, 2))
     assert q3 == stats.Moments(4, 2, 2, 5, 9, 2)
     assert stats.discrimination_index(q3) == pytest.approx(-50 / math.sqrt(2.75))
     assert stats.discrimination_index(q3) == pytest.approx(-30.151, abs=1e-3)
-
-
-def test_tiny_discriminative_efficiency():
-    # q1: Cov(x, y) = 0 (above) → 0 %.
-    #     (Cov_max: x sorted 0 1 1 1, y sorted 0 1 1 2; deviations (−¾, ¼, ¼, ¼) · (−1, 0, 0, 1)
-    #     = ¾ + ¼ = 1 → Cov_max = 1/3.)
-    assert stats.discriminative_efficiency(column(TINY, 0), [2, 1, 0, 1]) == pytest.approx(0, abs=1e-12)
-    # q2: x = 1 1 0 0, y = 2 1 1 1: Cov = 0.5/3 = 1/6.
-    #     Sorted: x 0 0 1 1, y 1 1 1 2; deviations (−½, −½, ½, ½) · (−¼, −¼, −¼, ¾)
-    #     = ⅛ + ⅛ − ⅛ + ⅜ = ½ → Cov_max = 1/6 → 100 % (although D is only 57.7).
-    assert stats.discriminative_efficiency([1, 1, 0, 0], [2, 1, 1, 1]) == pytest.approx(100)
-    # q3: x = 1 0 0 1, y = 2 2 1 0: Cov = −1/6.
-    #     Sorted: x 0 0 1 1, y 0 1 2 2; deviations (−½, −½, ½, ½) · (−1.25, −0.25, 0.75, 0.75)
-    #     = 0.625 + 0.125 + 0.375 + 0.375 = 1.5 → Cov_max = 0.5 → 100 · (−1/6) / 0.5 = −33.3 %.
-    assert stats.discriminative_efficiency([1, 0, 0, 1], [2, 2, 1, 0]) == pytest.approx(-100 / 3)
 
 
 def test_tiny_alpha_error_ratio_and_standard_error():
@@ -100,7 +100,7 @@ def test_tiny_alpha_error_ratio_and_standard_error():
     #                 q2 1 1 0 0 and q3 1 0 0 1 → Σ(x − ½)² = 1 → V = ⅓ each.  ΣV(xᵢ) = ¼ + ⅔ = 11/12.
     # Totals X = 3 2 1 1: mean 1.75, Σ(X − 1.75)² = 1.5625 + 0.0625 + 0.5625 + 0.5625 = 2.75 → V(X) = 11/12.
     # CIC = 100 · 3/2 · (1 − (11/12)/(11/12)) = 0; ER = 100 · √1 = 100; SE = 100 · √(11/12) / 100 ≈ 0.957.
-    item_variances = [stats.sample_variance(column(TINY, i)) for i in range(3)]
+    item_variances = [pystats.variance(column(TINY, i)) for i in range(3)]
     assert item_variances == [pytest.approx(1 / 4), pytest.approx(1 / 3), pytest.approx(1 / 3)]
     totals = [sum(row) for row in TINY]
     total_variance = stats.variance_from_sums(len(totals), sum(totals), sum(t * t for t in totals))
@@ -150,13 +150,9 @@ def test_guttman_alpha_error_ratio_and_standard_error():
 def test_guttman_middle_item():
     # q2: x = 1 1 0 0, y = 2 1 1 0: deviations (½ ½ −½ −½) · (1 0 0 −1) = ½ + ½ = 1 → Cov = ⅓;
     #     V(x) = ⅓, V(y) = (1 + 0 + 0 + 1)/3 = ⅔ → D = 100 · ⅓ / √(2/9) = 100/√2 ≈ 70.71.
-    #     x and y are already in the same order (co-sorted) → discriminative efficiency 100 %.
     pairs = item_pairs(GUTTMAN, 1)
     assert pairs == [(1, 2), (1, 1), (0, 1), (0, 0)]
-    assert stats.discrimination_index(stats.moments_from_pairs(pairs)) == pytest.approx(100 / math.sqrt(2))
-    xs, ys = zip(*pairs, strict=True)
-    assert stats.covariance(xs, ys) == pytest.approx(1 / 3)
-    assert stats.discriminative_efficiency(xs, ys) == pytest.approx(100)
+    assert stats.discrimination_index(moments_of(pairs)) == pytest.approx(100 / math.sqrt(2))
 
 
 # --- Special items -----------------------------------------------------------------------------
@@ -166,9 +162,8 @@ def test_a_perfectly_discriminating_item():
     # Three identical items, S1 S2 all right, S3 S4 all wrong: x = 1 1 0 0, y = 2 2 0 0.
     # Sxx = 2 − 4/4 = 1, Syy = 8 − 16/4 = 4, Sxy = 4 − 8/4 = 2 → D = 100 · 2 / √4 = 100.
     pairs = [(1, 2), (1, 2), (0, 0), (0, 0)]
-    assert stats.moments_from_pairs(pairs) == stats.Moments(4, 2, 2, 4, 8, 4)
-    assert stats.discrimination_index(stats.moments_from_pairs(pairs)) == pytest.approx(100)
-    assert stats.discriminative_efficiency([1, 1, 0, 0], [2, 2, 0, 0]) == pytest.approx(100)
+    assert moments_of(pairs) == stats.Moments(4, 2, 2, 4, 8, 4)
+    assert stats.discrimination_index(moments_of(pairs)) == pytest.approx(100)
     # Twelve such attempts: trusted, 50 % facility, no flag.
     assert stats.flag_item(50, 100, 12, THRESHOLDS) == []
 
@@ -176,10 +171,9 @@ def test_a_perfectly_discriminating_item():
 def test_an_item_everyone_gets_right():
     # x = 1 for all 12 attempts, y varies: Sxx = 12 − 144/12 = 0 → discrimination undefined.
     pairs = [(1, y) for y in (0, 1, 2, 3, 4, 5, 5, 4, 3, 2, 1, 0)]
-    moments = stats.moments_from_pairs(pairs)
+    moments = moments_of(pairs)
     assert stats.facility_index(moments) == pytest.approx(100)
     assert stats.discrimination_index(moments) is None
-    assert stats.discriminative_efficiency([1] * 12, [y for _x, y in pairs]) is None
     # 100 % > 90 %: too easy, and nothing said about discrimination (None raises no flag)…
     assert stats.flag_item(100, None, 12, THRESHOLDS) == ["too_easy"]
     assert stats.flag_item(99, None, 4, THRESHOLDS) == ["too_easy"]
@@ -188,13 +182,13 @@ def test_an_item_everyone_gets_right():
 
 def test_a_constant_rest_of_test_gives_no_discrimination():
     # Every attempt scored the same on the other items: V(y) = 0.
-    assert stats.discrimination_index(stats.moments_from_pairs([(1, 3), (0, 3), (1, 3)])) is None
+    assert stats.discrimination_index(moments_of([(1, 3), (0, 3), (1, 3)])) is None
 
 
 def test_variances_zero_up_to_rounding_are_zero():
     # Marks of ⅓ everywhere: Σx² − (Σx)²/n is a tiny nonzero number in floating point.
     pairs = [(1 / 3, y) for y in (0.0, 1.0, 2.0)]
-    moments = stats.moments_from_pairs(pairs)
+    moments = moments_of(pairs)
     assert stats.discrimination_index(moments) is None
     # 0.1 three times: 0.03 − 0.3²/3 comes out slightly negative; it is 0, never negative.
     assert stats.variance_from_sums(3, sum([0.1] * 3), sum([0.01] * 3)) == 0
@@ -202,22 +196,16 @@ def test_variances_zero_up_to_rounding_are_zero():
 
 def test_negative_discrimination():
     # Stronger learners miss it: x = 1 1 0 0, y = 0 0 2 2 → Sxy = 0 − 2·4/4 = −2, Sxx = 1, Syy = 4 → −100.
-    moments = stats.moments_from_pairs([(1, 0), (1, 0), (0, 2), (0, 2)])
+    moments = moments_of([(1, 0), (1, 0), (0, 2), (0, 2)])
     assert stats.discrimination_index(moments) == pytest.approx(-100)
-    assert stats.discriminative_efficiency([1, 1, 0, 0], [0, 0, 2, 2]) == pytest.approx(-100)
     assert stats.flag_item(50, -100, 20, THRESHOLDS) == ["negative_discrimination"]
 
 
 def test_too_few_attempts():
-    assert stats.discrimination_index(stats.moments_from_pairs([(1, 2)])) is None
+    assert stats.discrimination_index(moments_of([(1, 2)])) is None
     assert stats.discrimination_index(stats.Moments(0, 0, 0, 0, 0, 0)) is None
-    assert stats.discriminative_efficiency([1], [2]) is None
     assert stats.variance_from_sums(1, 1, 1) is None
     assert stats.variance_from_sums(0, 0, 0) is None
-    assert stats.sample_variance([5]) is None
-    assert stats.covariance([1], [2]) is None
-    with pytest.raises(ValueError):
-        stats.covariance([1, 2], [1, 2, 3])
 
 
 # --- Flags at the boundaries ---------------------------------------------------------------------
@@ -242,6 +230,25 @@ def test_too_few_attempts():
 )
 def test_flag_boundaries(facility, discrimination, expected):
     assert stats.flag_item(facility, discrimination, 30, THRESHOLDS) == expected
+
+
+@pytest.mark.parametrize(
+    ("tr", "en", "n_tr", "n_en", "large"),
+    [
+        (50, 70, 5, 5, True),  # exactly the threshold, each language answered half the trusted count
+        (70, 50, 5, 5, True),  # either direction
+        (50, 69.9, 5, 5, False),
+        (50, 90, 4, 30, False),  # too few answers in Turkish to tell
+        (None, 90, 0, 30, False),
+    ],
+)
+def test_a_large_language_gap_is_one_rule_with_its_threshold_in_the_settings(tr, en, n_tr, n_en, large):
+    from django.conf import settings
+
+    thresholds = {**THRESHOLDS, "language_gap_above": 20}
+    gap = stats.language_gap(tr, en)
+    assert stats.language_gap_is_large(gap, n_tr, n_en, thresholds) is large
+    assert settings.ITEM_FLAGS["language_gap_above"] == 20
 
 
 # --- Test-level figures: undefined cases ------------------------------------------------------------
@@ -298,13 +305,6 @@ def test_histogram_edges():
         stats.score_histogram([50], bins=0)
 
 
-def test_sample_variance_and_covariance_match_the_standard_library():
-    values = [3, 2, 1, 1]
-    assert stats.sample_variance(values) == pytest.approx(pystats.variance(values))  # 2.75 / 3
-    assert stats.sample_variance([0.1, 0.1, 0.1]) == 0
-    assert stats.covariance([1, 0, 0, 1], [2, 2, 1, 0]) == pytest.approx(pystats.covariance([1, 0, 0, 1], [2, 2, 1, 0]))
-
-
 # --- Properties on random data ------------------------------------------------------------------------
 
 marks = st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0])
@@ -316,25 +316,11 @@ attempts = st.lists(st.tuples(marks, rests), min_size=2, max_size=80)
 def test_discrimination_from_sums_is_pearsons_correlation(pairs):
     xs = [x for x, _y in pairs]
     ys = [y for _x, y in pairs]
-    result = stats.discrimination_index(stats.moments_from_pairs(pairs))
+    result = stats.discrimination_index(moments_of(pairs))
     if len(set(xs)) == 1 or len(set(ys)) == 1:
         assert result is None
         return
     assert result == pytest.approx(100 * pystats.correlation(xs, ys), abs=1e-7)
-
-
-@given(attempts)
-def test_discriminative_efficiency_bounds(pairs):
-    # Cov_max ≤ √(V(x)·V(y)) (Cauchy–Schwarz), so |efficiency| ≥ |discrimination|, and efficiency ≤ 100.
-    xs = [x for x, _y in pairs]
-    ys = [y for _x, y in pairs]
-    assume(len(set(xs)) > 1 and len(set(ys)) > 1)
-    efficiency = stats.discriminative_efficiency(xs, ys)
-    discrimination = stats.discrimination_index(stats.moments_from_pairs(pairs))
-    assert efficiency <= 100 + 1e-9
-    assert abs(efficiency) >= abs(discrimination) - 1e-7
-    # Co-sorted data reaches the maximum.
-    assert stats.discriminative_efficiency(sorted(xs), sorted(ys)) == pytest.approx(100)
 
 
 @given(st.lists(st.floats(min_value=0, max_value=100), max_size=200), st.integers(min_value=1, max_value=20))

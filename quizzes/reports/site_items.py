@@ -1,15 +1,15 @@
 """Site-wide item statistics for editors: every question key over all learners, per delivery language.
 
-Reads the running sums of models/statistics.py (one query over a few rows per
+Reads the running sums of models/item_sums.py (one query over a few rows per
 question key), never the answers. The formulas and flags are those of a
-class's item analysis (statistics.py, settings.ITEM_FLAGS).
+class's item analysis (item_formulas.py, settings.ITEM_FLAGS).
 """
 
 from dataclasses import dataclass
 
-from .. import statistics
+from .. import item_formulas
 from ..models import ItemStatistic
-from ..models.statistics import SUMS
+from ..models.item_sums import SUMS
 from .items import item_thresholds
 
 LANGUAGES = ("tr", "en")
@@ -36,10 +36,6 @@ class SiteItem:
     languages: list  # LanguageFigures for tr, en
     language_gap: float | None  # facility en − tr, in points
     language_gap_large: bool
-
-
-def _moments(sums):
-    return statistics.Moments(**{name: sums.get(name, 0) for name in SUMS})
 
 
 def _add(total, sums):
@@ -76,22 +72,22 @@ def site_items():
     items = []
     min_count = thresholds["min_trusted_count"]
     for key, entry in by_key.items():
-        moments = _moments(entry["all"])
-        facility = statistics.facility_index(moments)
-        discrimination = statistics.discrimination_index(moments)
+        moments = item_formulas.moments_from_sums(entry["all"])
+        facility = item_formulas.facility_index(moments)
+        discrimination = item_formulas.discrimination_index(moments)
         languages = []
         for language in LANGUAGES:
-            part = _moments(entry["by"].get(language, {}))
+            part = item_formulas.moments_from_sums(entry["by"].get(language, {}))
             languages.append(
                 LanguageFigures(
                     language,
                     part.n,
-                    statistics.facility_index(part),
-                    statistics.discrimination_index(part),
+                    item_formulas.facility_index(part),
+                    item_formulas.discrimination_index(part),
                 )
             )
         tr, en = languages
-        gap = en.facility - tr.facility if tr.facility is not None and en.facility is not None else None
+        gap = item_formulas.language_gap(tr.facility, en.facility)
         items.append(
             SiteItem(
                 key=key,
@@ -100,13 +96,11 @@ def site_items():
                 n=moments.n,
                 facility=facility,
                 discrimination=discrimination,
-                flags=list(statistics.flag_item(facility, discrimination, moments.n, thresholds)),
+                flags=list(item_formulas.flag_item(facility, discrimination, moments.n, thresholds)),
                 trusted=moments.n >= min_count,
                 languages=languages,
                 language_gap=gap,
-                language_gap_large=gap is not None
-                and abs(gap) >= thresholds.get("language_gap_above", 20)
-                and min(tr.n, en.n) >= max(min_count // 2, 1),
+                language_gap_large=item_formulas.language_gap_is_large(gap, tr.n, en.n, thresholds),
             )
         )
     items.sort(key=lambda i: (not ((i.flags or i.language_gap_large) and i.trusted), not i.flags, i.key))

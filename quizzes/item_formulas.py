@@ -1,8 +1,8 @@
-"""Quiz and item statistics: pure functions over plain numbers (no Django, no numpy).
+"""The item analysis formulas (Moodle's quiz statistics): pure functions over plain numbers (no Django, no numpy).
 
 The definitions are those of Moodle's quiz statistics report, read from
 ``question/classes/statistics/questions/calculator.php`` (per item: facility,
-discrimination index, discriminative efficiency) and
+discrimination index) and
 ``mod/quiz/report/statistics/classes/calculator.php`` (per test: coefficient of
 internal consistency, error ratio, standard error); see
 /work/shared/STATISTICS.md.
@@ -16,9 +16,10 @@ Notation, over the s attempts counted for an item:
 Everything returns ``None`` where the figure is undefined (too few attempts, a
 variance of 0), so that pages can show "—" rather than a made-up number.
 
-The report selectors (reports.py) compute per-item sums in SQL and pass them
-here as :class:`Moments`; the functions taking raw lists exist for exports,
-tests and any caller that already holds the per-attempt marks.
+The report selectors (reports/items.py, reports/site_items.py) compute per-item sums
+in SQL and pass them here as :class:`Moments` (moments_from_sums). Moodle's
+discriminative efficiency needs every attempt's marks, sorted, rather than
+sums, so it is not offered.
 """
 
 import math
@@ -49,16 +50,15 @@ class Moments:
     sum_xy: float
 
 
-def moments_from_pairs(pairs: Iterable[tuple[float, float]]) -> Moments:
-    """Build :class:`Moments` from raw (x, y) pairs: (item mark, rest-of-test mark) per attempt."""
-    pairs = [(float(x), float(y)) for x, y in pairs]
+def moments_from_sums(sums: dict) -> Moments:
+    """:class:`Moments` from a row of SQL sums (a dict with n and sum_x … sum_xy); a missing or NULL sum is 0."""
     return Moments(
-        n=len(pairs),
-        sum_x=math.fsum(x for x, _y in pairs),
-        sum_x2=math.fsum(x * x for x, _y in pairs),
-        sum_y=math.fsum(y for _x, y in pairs),
-        sum_y2=math.fsum(y * y for _x, y in pairs),
-        sum_xy=math.fsum(x * y for x, y in pairs),
+        n=sums.get("n") or 0,
+        sum_x=sums.get("sum_x") or 0.0,
+        sum_x2=sums.get("sum_x2") or 0.0,
+        sum_y=sums.get("sum_y") or 0.0,
+        sum_y2=sums.get("sum_y2") or 0.0,
+        sum_xy=sums.get("sum_xy") or 0.0,
     )
 
 
@@ -74,14 +74,6 @@ def _centred_square_sum(n, total, total_of_squares):
     if ss <= _RELATIVE_NOISE * abs(total_of_squares):
         return 0.0
     return ss
-
-
-def _deviation_square_sum(values):
-    """Σ(v − mean)² by two passes over the values (no cancellation); 0 for a constant list."""
-    if all(v == values[0] for v in values):
-        return 0.0
-    centre = math.fsum(values) / len(values)
-    return math.fsum((v - centre) ** 2 for v in values)
 
 
 def _as_floats(values):
@@ -108,29 +100,6 @@ def median(values: Iterable[float]) -> float | None:
     if len(values) % 2:
         return values[middle]
     return (values[middle - 1] + values[middle]) / 2
-
-
-def sample_variance(values: Iterable[float]) -> float | None:
-    """V(v) = Σ(v − mean)² / (s − 1), the sample variance Moodle uses; None for fewer than 2 values."""
-    values = _as_floats(values)
-    if len(values) < 2:
-        return None
-    return _deviation_square_sum(values) / (len(values) - 1)
-
-
-def covariance(xs: Sequence[float], ys: Sequence[float]) -> float | None:
-    """Cov(x, y) = Σ(x − x̄)(y − ȳ) / (s − 1), the sample covariance; None for fewer than 2 pairs.
-
-    Raises ValueError when the two lists differ in length.
-    """
-    xs, ys = _as_floats(xs), _as_floats(ys)
-    if len(xs) != len(ys):
-        raise ValueError("covariance needs two lists of the same length")
-    if len(xs) < 2:
-        return None
-    x_bar = math.fsum(xs) / len(xs)
-    y_bar = math.fsum(ys) / len(ys)
-    return math.fsum((x - x_bar) * (y - y_bar) for x, y in zip(xs, ys, strict=True)) / (len(xs) - 1)
 
 
 def variance_from_sums(n: int, sum_x: float, sum_x2: float) -> float | None:
@@ -208,30 +177,11 @@ def discrimination_index(moments: Moments) -> float | None:
     return min(max(index, -100.0), 100.0)
 
 
-def discriminative_efficiency(xs: Sequence[float], ys: Sequence[float]) -> float | None:
-    """Discriminative efficiency = 100 · Cov(xᵢ, Xᵢ) / Cov_max(xᵢ, Xᵢ), in %.
-
-    ``xs`` are the item's marks and ``ys`` the rest-of-test marks, attempt by
-    attempt. Cov_max is the covariance when the two lists are paired after
-    sorting each (the largest covariance any pairing of these marks can have),
-    as in question/classes/statistics/questions/calculator.php (``covariancemax``
-    from the sorted ``markarray`` and ``othermarksarray``). None for fewer than
-    2 attempts or when either list is constant (Cov_max = 0).
-    """
-    xs, ys = _as_floats(xs), _as_floats(ys)
-    if len(xs) != len(ys):
-        raise ValueError("discriminative efficiency needs two lists of the same length")
-    if len(xs) < 2 or _deviation_square_sum(xs) == 0 or _deviation_square_sum(ys) == 0:
-        return None
-    # With neither list constant, the co-sorted covariance is strictly positive
-    # (Chebyshev's sum inequality).
-    covariance_max = covariance(sorted(xs), sorted(ys))
-    if not covariance_max or covariance_max <= 0:
-        return None
-    return 100 * covariance(xs, ys) / covariance_max
-
-
-FLAG_CODES = ("too_easy", "too_hard", "negative_discrimination", "weak_discrimination")
+# The warning codes flag_item raises (reports/presentation.FLAG_LABELS words them), each named once.
+TOO_EASY = "too_easy"
+TOO_HARD = "too_hard"
+NEGATIVE_DISCRIMINATION = "negative_discrimination"
+WEAK_DISCRIMINATION = "weak_discrimination"
 
 
 def flag_item(facility: float | None, discrimination: float | None, n: int, thresholds: dict) -> list[str]:
@@ -254,15 +204,34 @@ def flag_item(facility: float | None, discrimination: float | None, n: int, thre
     flags = []
     if facility is not None:
         if facility > thresholds["too_easy_above"]:
-            flags.append("too_easy")
+            flags.append(TOO_EASY)
         if facility < thresholds["too_hard_below"]:
-            flags.append("too_hard")
+            flags.append(TOO_HARD)
     if discrimination is not None:
         if discrimination < 0:
-            flags.append("negative_discrimination")
+            flags.append(NEGATIVE_DISCRIMINATION)
         elif discrimination < thresholds["weak_discrimination_below"]:
-            flags.append("weak_discrimination")
+            flags.append(WEAK_DISCRIMINATION)
     return flags
+
+
+def language_gap(facility_tr: float | None, facility_en: float | None) -> float | None:
+    """Facility in English minus facility in Turkish, in points; None unless both are known."""
+    if facility_tr is None or facility_en is None:
+        return None
+    return facility_en - facility_tr
+
+
+def language_gap_is_large(gap: float | None, n_tr: int, n_en: int, thresholds: dict) -> bool:
+    """Whether a language gap points to a translation that gives the answer away or hides it.
+
+    Large: at least thresholds["language_gap_above"] points, with each language
+    answered at least half of thresholds["min_trusted_count"] times (at least once).
+    """
+    if gap is None:
+        return False
+    enough = max(thresholds["min_trusted_count"] // 2, 1)
+    return abs(gap) >= thresholds["language_gap_above"] and min(n_tr, n_en) >= enough
 
 
 # --- Test statistics (mod/quiz/report/statistics/classes/calculator.php) -----------------------
