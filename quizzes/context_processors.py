@@ -2,6 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from .return_to import return_to
 from .roles import is_teacher
 
 # (path, language) -> the path in that language. translate_url resolves and reverses the path: a
@@ -34,3 +35,8 @@ def language_switch(request):
         # No user yet when a request is refused before AuthenticationMiddleware (a bad Host).
         "is_teacher": hasattr(request, "user") and is_teacher(request.user),
     }
+
+
+def account_links(request):
+    """``return_to``: the page the header's "Log in" and "Sign up" bring the visitor back to (None: none)."""
+    return {"return_to": return_to(request)}

@@ -59,11 +59,20 @@ def join(request):
     except classes.OwnClass:
         form.add_error("code", _("This is your own class: you teach it, so you cannot join it as a student."))
         return _page(request, form, status=400)
+    except classes.ClassArchived as refused:
+        form.add_error("code", _archived_message(refused.args[0]))
+        return _page(request, form, status=400)
     if joined:
         messages.success(request, _("You joined “%(name)s”.") % {"name": classroom.name})
     else:
         messages.info(request, _("You are already in “%(name)s”.") % {"name": classroom.name})
     return redirect("quizzes:my_classes")
+
+
+def _archived_message(classroom):
+    return _("“%(name)s” is archived: it takes no new students. Ask your teacher for the code of a current class.") % {
+        "name": classroom.name
+    }
 
 
 @login_required
@@ -84,6 +93,9 @@ def join_link(request, code):
         return redirect("quizzes:my_classes")
     except classes.NoSuchCode:
         raise Http404 from None
+    except classes.ClassArchived as refused:
+        context = {"classroom": refused.args[0], "archived": _archived_message(refused.args[0])}
+        return render(request, "quizzes/classes/join_link.html", context, status=410)
     member = Membership.objects.filter(classroom=classroom, student=request.user).exists()
     return render(
         request,

@@ -1,0 +1,95 @@
+"""Join links never lose the class: every sign-in and sign-up path keeps it and names it; an archived class says so."""
+
+import pytest
+from django.utils import timezone
+
+from quizzes.models import Membership
+from quizzes.services import classes
+from tests.factories import as_user
+
+pytestmark = pytest.mark.django_db
+
+
+def link(classroom, language="en"):
+    return f"/{language}/classes/join/{classroom.join_code}/"
+
+
+def header_links(html):
+    account = html.split('<div class="account">')[1].split("</div>")[0]
+    return [part.split('"')[0] for part in account.split('href="')[1:]]
+
+
+@pytest.mark.parametrize("page", ["login", "signup"])
+def test_the_headers_log_in_and_sign_up_links_keep_the_join_target(client, classroom, page):
+    html = client.get(f"/en/accounts/{page}/?next={link(classroom)}").content.decode()
+    target = link(classroom)
+    assert header_links(html) == [f"/en/accounts/login/?next={target}", f"/en/accounts/signup/?next={target}"]
+
+
+def test_on_other_pages_the_header_brings_you_back_to_the_page(client, db):
+    html = client.get("/en/glossary/").content.decode()
+    assert header_links(html) == ["/en/accounts/login/?next=/en/glossary/", "/en/accounts/signup/?next=/en/glossary/"]
+
+
+def test_the_header_never_carries_a_next_to_another_site(client, db):
+    html = client.get("/en/accounts/login/?next=https://evil.example/").content.decode()
+    assert header_links(html) == ["/en/accounts/login/", "/en/accounts/signup/"]
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "You are about to join “9-A Dijital Dönüşüm”"),
+        ("tr", "“9-A Dijital Dönüşüm” sınıfına katılmak üzeresiniz"),
+    ],
+)
+@pytest.mark.parametrize("page", ["login", "signup"])
+def test_the_login_and_sign_up_pages_name_the_class_about_to_be_joined(client, classroom, page, language, words):
+    html = client.get(f"/{language}/accounts/{page}/?next={link(classroom, language)}").content.decode()
+    assert words in html
+
+
+def test_a_next_that_is_no_join_link_names_no_class(client, classroom):
+    html = client.get("/en/accounts/login/?next=/en/glossary/").content.decode()
+    assert "You are about to join" not in html
+
+
+def test_the_sign_up_page_has_a_plain_title_and_the_log_in_link_in_its_body(client, classroom):
+    html = client.get(f"/en/accounts/signup/?next={link(classroom)}").content.decode()
+    assert "<title>Sign up · DDO Learn</title>" in html
+    main = html.split('<main id="main"')[1]
+    assert f'<a href="/en/accounts/login/?next={link(classroom)}">Log in</a>' in main
+    assert "Already have an account?" in main
+
+
+def test_the_sign_up_page_links_to_log_in_without_a_next_too(client, db):
+    main = client.get("/en/accounts/signup/").content.decode().split('<main id="main"')[1]
+    assert '<a href="/en/accounts/login/">Log in</a>' in main
+
+
+# --- An archived class's right code ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "“9-A Dijital Dönüşüm” is archived"), ("tr", "“9-A Dijital Dönüşüm” arşivlenmiş")],
+)
+def test_an_archived_classs_code_says_so_and_is_not_a_wrong_code(client, student, classroom, language, words):
+    classroom.archived_at = timezone.now()
+    classroom.save()
+    as_user(client, student)
+    for _ in range(classes.WRONG_CODES_ALLOWED + 2):
+        response = client.post(f"/{language}/classes/join/", {"code": classroom.join_code})
+        assert response.status_code == 400
+        assert words in response.content.decode()
+    assert classes.wrong_code_wait(student) == 0
+    assert not Membership.objects.exists()
+
+
+def test_an_archived_classs_join_link_says_so(client, student, classroom):
+    classroom.archived_at = timezone.now()
+    classroom.save()
+    response = as_user(client, student).get(link(classroom))
+    assert response.status_code == 410
+    assert "“9-A Dijital Dönüşüm” is archived" in response.content.decode()
+    assert classes.wrong_code_wait(student) == 0
