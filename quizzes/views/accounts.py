@@ -23,8 +23,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from .. import return_to, user_cache
 from ..client_ip import client_ip
-from ..ratelimits import limited
 from ..forms import normalise_join_code
+from ..ratelimits import limited
 from ..services import classes
 from ..services.attempts import claim_guest_attempts
 
