@@ -1,4 +1,4 @@
-"""403 and 404 pages in the site's layout (menu, who is signed in, language switch, footer); the bare page if that fails."""
+"""403 and 404 pages in the site's layout (menu, who is signed in, language switch, footer); else the bare page."""
 
 import pytest
 from django.db import OperationalError, connection
