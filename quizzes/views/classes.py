@@ -122,9 +122,12 @@ def leave(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def start_assignment(request, pk):
-    """Start an assignment, or continue the attempt already open; 404 for a class you are not in."""
+    """GET: what starting means (a timed assignment's clock), and a button; POST: start the assignment,
+    or continue the attempt already open. 404 for a class you are not in."""
+    if request.method == "GET":
+        return _before_start(request, pk)
     try:
         attempt, _new = classes.start_assignment(request.user, pk, timezone.now())
     except classes.NotAMember:
@@ -142,3 +145,13 @@ def start_assignment(request, pk):
         messages.error(request, _("There is not enough published content for this assignment yet."))
         return redirect("quizzes:my_classes")
     return redirect("quizzes:take", public_id=attempt.public_id)
+
+
+def _before_start(request, pk):
+    """The page before a timed assignment's clock starts: how long, and that it starts on the button. Starts nothing."""
+    item = reports.assignment_to_start(request.user, pk)
+    if item is None:
+        raise Http404
+    if not item.can_start:
+        return redirect("quizzes:my_classes")  # not open yet, used up, or open already: the class page says which
+    return render(request, "quizzes/classes/start_assignment.html", {"item": item})
