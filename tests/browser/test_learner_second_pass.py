@@ -132,8 +132,11 @@ def test_a_join_link_signed_out_keeps_the_class_through_sign_up(phone, site, lan
     page.wait_for_url(re.compile(r".*/accounts/signup/\?next=.*"))
     assert words["joining"] in page.locator(".joining").inner_text()
     assert page.title() == f"{words['signup']} · DDO Learn"  # no markup in the title
-    assert page.locator("main").get_by_role("link", name=words["login"], exact=True).get_attribute("href").endswith(
-        f"?next=/{language}/classes/join/{classroom.join_code}/"
+    assert (
+        page.locator("main")
+        .get_by_role("link", name=words["login"], exact=True)
+        .get_attribute("href")
+        .endswith(f"?next=/{language}/classes/join/{classroom.join_code}/")
     )
     checked(page)
     page.fill("#id_username", "yeni")
