@@ -93,3 +93,14 @@ def test_an_archived_classs_join_link_says_so(client, student, classroom):
     assert response.status_code == 410
     assert "“9-A Dijital Dönüşüm” is archived" in response.content.decode()
     assert classes.wrong_code_wait(student) == 0
+
+
+def test_naming_join_links_classes_to_visitors_is_bounded_per_address(client, classroom, monkeypatch):
+    # Signed out, no account's wrong-code allowance counts these lookups: the address's does.
+    from quizzes import return_to
+
+    monkeypatch.setattr(return_to, "PREVIEW_RATE", "2/h")
+    url = f"/en/accounts/login/?next={link(classroom)}"
+    assert all("You are about to join" in client.get(url).content.decode() for _ in range(2))
+    response = client.get(url)
+    assert response.status_code == 200 and "You are about to join" not in response.content.decode()
