@@ -185,6 +185,7 @@ def test_a_timed_assignment_says_so_starts_deliberately_and_warns(phone, site, l
     page.wait_for_url("**/start/")
     assert not Attempt.objects.exists()  # the page before the start starts nothing
     checked(page)
+    shot(page, f"phone-{language}-timed-assignment-start")
     page.get_by_role("button", name=words["clock"]).click()
     page.wait_for_url("**/attempts/*/")
     attempt = Attempt.objects.get()
