@@ -18,7 +18,12 @@ def _translate(path, code):
     if url is None:
         if len(_translated) >= MEMO_SIZE:
             _translated.clear()
-        url = _translated[key] = translate_url(path, code)
+        url = translate_url(path, code)
+        current = f"/{get_language()}/"
+        if url == path and path.startswith(current):
+            # No page here (a 404): the same address under the other language's prefix, not this page again.
+            url = f"/{code}/{path[len(current) :]}"
+        _translated[key] = url
     return url
 
 

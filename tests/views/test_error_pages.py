@@ -33,6 +33,8 @@ def test_a_404_for_a_guest_offers_log_in(client, db):
     html = client.get("/en/no-such-page/").content.decode()
     assert_in_the_layout(html, "en")
     assert 'href="/en/accounts/login/?next=/en/no-such-page/"' in html
+    # The language switch goes to the same address in the other language (a page that is not found there too).
+    assert 'href="/tr/no-such-page/" hreflang="tr"' in html
 
 
 @pytest.mark.parametrize(("language", "words"), [("en", "Not allowed"), ("tr", "İzin yok")])
