@@ -62,3 +62,15 @@ def test_the_join_forms_own_error_spans_the_whole_row_above_the_field(client, st
     before_grid, grid = form.split('<div class="grid-form">')
     assert "Too many wrong codes" in before_grid and 'role="alert"' in before_grid
     assert "Too many wrong codes" not in grid
+
+
+def test_the_paper_tests_versions_say_their_limit_and_a_longer_list_is_refused(client, teacher, content):
+    as_user(client, teacher)
+    html = client.get("/en/quizzes/print/").content.decode()
+    assert "At most 80 characters." in html
+    assert "maxlength" not in html.split('name="seeds"')[1].split(">")[0]
+    response = client.get(
+        "/en/quizzes/print/", {"topic": "mixed", "length": 10, "difficulty": "any", "seeds": "1 " * 41}
+    )
+    assert response.status_code == 400
+    assert "Too long: at most 80 characters, and this has 81." in response.content.decode()  # stripped first
