@@ -2,7 +2,9 @@
 
 A join link opened signed out goes to the login page with ``next``; the header's "Log in" and
 "Sign up" links, the login page's "Sign up" and the sign-up page's "Log in" all carry that same
-``next`` on, so no path drops the class. Only paths on this site are ever carried.
+``next`` on, so no path drops the class. A password reset goes through an email: its form keeps
+the ``next`` in the session, and its last page's "Log in" carries it on from there. Only paths on
+this site are ever carried.
 """
 
 from django.urls import Resolver404, resolve
@@ -19,6 +21,9 @@ ACCOUNT_PAGES = {
     "password_reset_confirm",
     "password_reset_complete",
 }
+
+# Where a password reset keeps the ``next`` of its form while the email is on its way.
+SESSION_KEY = "return_to"
 
 # Naming the class of a join link to a visitor not signed in is a code lookup no account's
 # wrong-code allowance counts: bounded per address instead (a whole school behind one address fits).
@@ -37,8 +42,17 @@ def return_to(request):
     """The page logging in or signing up from this one should bring the visitor back to (None: none)."""
     match = getattr(request, "resolver_match", None)
     if match is not None and match.url_name in ACCOUNT_PAGES:
+        if match.url_name.startswith("password_reset") and hasattr(request, "session"):
+            return safe_next(request) or request.session.get(SESSION_KEY)
         return safe_next(request)
     return request.get_full_path()
+
+
+def remember(request):
+    """Keep the request's ``next`` (if any) in the session, for the pages after a password reset's email."""
+    target = safe_next(request)
+    if target:
+        request.session[SESSION_KEY] = target
 
 
 def join_code(target):

@@ -36,6 +36,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         guest_key = self.request.session.get("guest_key")
+        self.request.session.pop(return_to.SESSION_KEY, None)  # a password reset's, now used
         response = super().form_valid(form)
         claim_guest_attempts(form.get_user(), guest_key)
         return response
@@ -63,12 +64,18 @@ class PasswordResetView(auth_views.PasswordResetView):
     template_name = "registration/password_reset_form.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(email_configured=settings.EMAIL_CONFIGURED, **kwargs)
+        return super().get_context_data(
+            email_configured=settings.EMAIL_CONFIGURED, next=return_to.safe_next(self.request), **kwargs
+        )
 
     def post(self, request, *args, **kwargs):
         if not settings.EMAIL_CONFIGURED:
             return self.render_to_response(self.get_context_data(), status=503)
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        return_to.remember(self.request)  # a join link's class, say, for the log-in after the email
+        return super().form_valid(form)
 
 
 password_reset = limited("password_reset")(PasswordResetView.as_view())

@@ -104,3 +104,23 @@ def test_naming_join_links_classes_to_visitors_is_bounded_per_address(client, cl
     assert all("You are about to join" in client.get(url).content.decode() for _ in range(2))
     response = client.get(url)
     assert response.status_code == 200 and "You are about to join" not in response.content.decode()
+
+
+def test_a_password_reset_on_the_way_keeps_the_join_target(client, student, classroom, settings, mailoutbox):
+    import re
+
+    settings.EMAIL_CONFIGURED = True
+    student.email = "ogrenci@example.com"
+    student.save()
+    target = link(classroom)
+    html = client.get(f"/en/accounts/login/?next={target}").content.decode()
+    assert f'href="/en/accounts/password_reset/?next={target}"' in html
+    html = client.get(f"/en/accounts/password_reset/?next={target}").content.decode()
+    assert f'name="next" value="{target}"' in html
+    response = client.post("/en/accounts/password_reset/", {"email": student.email, "next": target}, follow=True)
+    assert header_links(response.content.decode())[0] == f"/en/accounts/login/?next={target}"
+    confirm = re.search(r"https?://[^/\s]+(/\S+/reset/\S+/)", mailoutbox[0].body).group(1)
+    form_page = client.get(confirm, follow=True).redirect_chain[-1][0]
+    done = client.post(form_page, {"new_password1": "yeni-uzun-parola-42", "new_password2": "yeni-uzun-parola-42"})
+    html = client.get(done["Location"]).content.decode()
+    assert f'href="/en/accounts/login/?next={target}">Log in with your new password' in html
