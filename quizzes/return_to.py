@@ -45,7 +45,8 @@ def return_to(request):
         if match.url_name.startswith("password_reset") and hasattr(request, "session"):
             return safe_next(request) or request.session.get(SESSION_KEY)
         return safe_next(request)
-    return request.get_full_path()
+    # A page answering a POST (a form sent back with its errors) is no address to come back to with a GET.
+    return request.get_full_path() if request.method in ("GET", "HEAD") else None
 
 
 def remember(request):

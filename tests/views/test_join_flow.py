@@ -124,3 +124,9 @@ def test_a_password_reset_on_the_way_keeps_the_join_target(client, student, clas
     done = client.post(form_page, {"new_password1": "yeni-uzun-parola-42", "new_password2": "yeni-uzun-parola-42"})
     html = client.get(done["Location"]).content.decode()
     assert f'href="/en/accounts/login/?next={target}">Log in with your new password' in html
+
+
+def test_a_page_answering_a_post_is_not_where_the_header_brings_you_back(client, db):
+    response = client.post("/en/quizzes/start/", {"topic": "nonsense"})
+    assert response.status_code == 400
+    assert header_links(response.content.decode()) == ["/en/accounts/login/", "/en/accounts/signup/"]
