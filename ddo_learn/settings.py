@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "quizzes.context_processors.language_switch",
                 "quizzes.context_processors.vocabulary",
+                "quizzes.context_processors.account_links",
             ],
         },
     },

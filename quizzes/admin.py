@@ -39,8 +39,7 @@ class PublishableAdmin(TabbedTranslationAdmin):
     # A source's address typed without a scheme is https (Django 6's default, without its warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    class Media:
-        css = {"all": ("css/admin.css",)}
+    class Media:  # css/admin.css is on every admin page (templates/admin/base_site.html)
         # Listed after modeltranslation's tabs script so that Django's media merge keeps this order.
         js = ("modeltranslation/js/tabbed_translation_fields.js", "js/admin_tabs.js")
 

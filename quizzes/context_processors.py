@@ -3,6 +3,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 
 from .models import QuestionType
+from .return_to import return_to
 from .roles import is_teacher
 
 # (path, language) -> the path in that language. translate_url resolves and reverses the path: a
@@ -18,7 +19,12 @@ def _translate(path, code):
     if url is None:
         if len(_translated) >= MEMO_SIZE:
             _translated.clear()
-        url = _translated[key] = translate_url(path, code)
+        url = translate_url(path, code)
+        current = f"/{get_language()}/"
+        if url == path and path.startswith(current):
+            # No page here (a 404): the same address under the other language's prefix, not this page again.
+            url = f"/{code}/{path[len(current) :]}"
+        _translated[key] = url
     return url
 
 
@@ -40,3 +46,8 @@ def language_switch(request):
 def vocabulary(request):
     """The app's words for templates, so that a page compares ``q.type == QuestionType.ORDERING``, never a literal."""
     return {"QuestionType": QuestionType}
+
+
+def account_links(request):
+    """``return_to``: the page the header's "Log in" and "Sign up" bring the visitor back to (None: none)."""
+    return {"return_to": return_to(request)}

@@ -66,6 +66,28 @@ def next_card(cards, due_keys, known_keys):
     return next((c for c in cards if c.key not in known_keys), None)
 
 
+@dataclass(frozen=True)
+class Progress:
+    """Where a card stands in its deck, and what is left of the deck for today besides it."""
+
+    position: int  # 1-based, in the deck's order
+    total: int
+    due_again: int  # other cards due again by the end of today
+    not_seen: int  # other cards never seen
+
+
+def progress(cards, card, due_today_keys, known_keys):
+    """``card``'s place in ``cards`` and what else is left today (due by tonight, or never seen)."""
+    keys = [c.key for c in cards]
+    others = set(keys) - {card.key}
+    return Progress(
+        position=keys.index(card.key) + 1,
+        total=len(keys),
+        due_again=len(others & set(due_today_keys)),
+        not_seen=len(others - set(known_keys)),
+    )
+
+
 def sides(card, language, other_language, *, cross=False):
     """(front, back) strings: both in ``language``; with ``cross``, the front in the other language."""
     front = getattr(card.front, other_language if cross else language)

@@ -7,7 +7,7 @@ FSRS card's JSON form (a dict), times as aware UTC datetimes. Nothing of Django.
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from fsrs import Card, Rating, Scheduler
+from fsrs import Card, Rating, Scheduler, State
 
 # Learning steps short enough for a lesson; no fuzz, so a card's next due time follows from its history alone.
 SCHEDULER = Scheduler(
@@ -57,6 +57,11 @@ def review(state, rating, now):
     card = Card.from_dict(state) if state else Card(card_id=0, due=now)
     card, _log = SCHEDULER.review_card(card, Rating(rating), now)
     return Update(state=card.to_dict(), due=card.due, rating=int(rating), reviewed_at=now)
+
+
+def is_learning(state):
+    """True for a card still in its (re)learning steps: new, or answered wrong since its last interval."""
+    return not state or state.get("state") != int(State.Review)
 
 
 def recall(state, at):

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .form_limits import say_length_limits
 from .forms import DIFFICULTY_CHOICES, TOPIC_CHOICES
 from .models import Accommodation, Assignment, Classroom
 
@@ -18,6 +19,10 @@ class ClassroomForm(forms.ModelForm):
         fields = ["name"]
         labels = {"name": _("Class name")}
         help_texts = {"name": _("For example: 9-A History")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_length_limits(self, "name")
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -83,6 +88,7 @@ class AssignmentForm(forms.ModelForm):
             self.initial.setdefault("due_at", now + datetime.timedelta(days=7))
         for name in ("opens_at", "due_at"):
             self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        say_length_limits(self, "title")
 
 
 class MissedPracticeForm(AssignmentForm):

@@ -14,8 +14,9 @@ import datetime
 GRACE = datetime.timedelta(seconds=30)
 # A learner may extend a practice timer to ten times its limit (WCAG 2.2.1 asks for at least tenfold).
 MAX_FACTOR = 10
-# The screen-reader warning comes once, this long before the deadline.
-WARNING = datetime.timedelta(minutes=2)
+# The screen reader hears, politely, when half the time has passed and when this much is left,
+# whatever the limit (a one- or two-minute limit included).
+LAST_MINUTE = datetime.timedelta(minutes=1)
 # A teacher's accommodation, in percent of the limit (100: none).
 ACCOMMODATION_PERCENTS = (125, 150, 200, 300, 1000)  # models/accommodations.py names them
 
@@ -51,6 +52,11 @@ def is_due(deadline, now):
 
 # The start time and the deadline are read from the clock a moment apart.
 SLACK = datetime.timedelta(seconds=1)
+
+
+def half_time_left(started_at, deadline):
+    """The seconds left at half time (half the attempt's whole time, extensions included)."""
+    return round((deadline - started_at).total_seconds()) // 2  # the two are read from the clock a moment apart
 
 
 def can_extend(started_at, deadline, seconds):

@@ -122,3 +122,12 @@ def test_editors_may_read_and_resolve_reports_but_not_add_or_delete_them():
         .values_list("codename", flat=True)
     )
     assert codenames == {"view_problemreport", "change_problemreport"}
+
+
+@pytest.mark.parametrize("path", ["", "quizzes/problemreport/", "quizzes/problemreport/{pk}/change/"])
+def test_every_admin_page_has_the_styles_that_underline_links_in_text(client, editor, path):
+    # Not only the admins that list css/admin.css in their Media: the problem reports' pages had no styles of
+    # their own, so their breadcrumbs were told apart by colour only (axe link-in-text-block).
+    report = _report()
+    html = as_user(client, editor).get("/en/admin/" + path.format(pk=report.pk)).content.decode()
+    assert html.count('href="/static/css/admin.css"') == 1

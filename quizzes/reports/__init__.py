@@ -67,7 +67,7 @@ from .learner import (
     submitted_answers,
     topic_mastery,
 )
-from .student import StudentAssignment, StudentClass, student_classes
+from .student import StudentAssignment, StudentClass, assignment_to_start, student_classes
 
 __all__ = [
     "released_answers",
@@ -96,6 +96,7 @@ __all__ = [
     "TopicRow",
     "assignment_score",
     "assignment_status",
+    "assignment_to_start",
     "assignments_of",
     "assignments_with_submissions",
     "cell",

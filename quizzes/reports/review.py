@@ -1,11 +1,13 @@
 """Spaced review, read side: what is due for a learner, and what a class is about to forget.
 
 Selectors return data only. Predicted recall is FSRS's retrievability (``quizzes.spaced.recall``),
-averaged over a topic's cards; both pages read the cards in one query.
+averaged over a topic's cards a week ahead: right after a review it is 100 % for any card, so
+"now" would call a card just failed mastered. Cards still in their (re)learning steps are counted
+as learning. Both pages read the cards in one query.
 """
 
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
@@ -15,6 +17,8 @@ from ..owners import attempts_owned_by
 
 WEEK = timedelta(days=7)
 REVIEW_LENGTH = 10
+# Cards that come due within this long after the next one are counted with it ("3 questions in 1 minute").
+NEXT_DUE_WINDOW = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -22,8 +26,9 @@ class TopicRecall:
     topic: str
     cards: int
     recall_now: float  # percent, 0–100
-    recall_week: float | None = None  # percent, a week from now (the class view)
+    recall_week: float | None = None  # percent, a week from now
     learners: int = 0
+    learning: int = 0  # cards still in their (re)learning steps
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,8 @@ class ReviewSummary:
     due_today: int
     due_week: int
     topics: list
+    next_due: datetime | None = None  # when nothing is due: when the next question card is
+    next_due_count: int = 0  # how many question cards come due then (within NEXT_DUE_WINDOW)
 
 
 def _end_of_today(now):
@@ -58,46 +65,67 @@ def learner_summary(owner, now=None):
     end_of_today, week = _end_of_today(now), now + WEEK
     by_topic = {}
     for _key, topic, state, _due in rows:
-        by_topic.setdefault(topic, []).append(spaced.recall(state, now))
+        by_topic.setdefault(topic, []).append(state)
+    later = sorted(due for key, _topic, _state, due in rows if due > now and not key.startswith(FLASH_PREFIX))
     return ReviewSummary(
         cards=len(rows),
         due_now=sum(1 for *_rest, due in rows if due <= now),
         due_questions=sum(1 for key, *_rest, due in rows if due <= now and not key.startswith(FLASH_PREFIX)),
         due_today=sum(1 for *_rest, due in rows if due < end_of_today),
         due_week=sum(1 for *_rest, due in rows if due <= week),
-        topics=[
-            TopicRecall(topic=t, cards=len(v), recall_now=_mean(v))
-            for t, v in sorted(by_topic.items(), key=lambda item: topic_order(item[0]))
-        ],
+        topics=[_topic_recall(t, s, now) for t, s in sorted(by_topic.items(), key=lambda i: topic_order(i[0]))],
+        next_due=later[0] if later else None,
+        next_due_count=sum(1 for due in later if due <= later[0] + NEXT_DUE_WINDOW),
+    )
+
+
+def _topic_recall(topic, states, now):
+    return TopicRecall(
+        topic=topic,
+        cards=len(states),
+        recall_now=_mean([spaced.recall(s, now) for s in states]),
+        recall_week=_mean([spaced.recall(s, now + WEEK) for s in states]),
+        learning=sum(1 for s in states if spaced.is_learning(s)),
     )
 
 
 def class_recall(classroom, now=None):
-    """Per topic, over the cards of the class's students: mean predicted recall today and in a week (one query)."""
+    """Per topic, over the cards of the class's students: cards still learning, mean recall in a week (one query)."""
     now = now or timezone.now()
     rows = ReviewCard.objects.filter(user__memberships__classroom=classroom).values_list("topic", "user_id", "state")
     by_topic = {}
     for topic, user_id, state in rows:
-        entry = by_topic.setdefault(topic, ([], [], set()))
-        entry[0].append(spaced.recall(state, now))
-        entry[1].append(spaced.recall(state, now + WEEK))
-        entry[2].add(user_id)
+        entry = by_topic.setdefault(topic, ([], set()))
+        entry[0].append(state)
+        entry[1].add(user_id)
     return [
-        TopicRecall(topic=t, cards=len(today), recall_now=_mean(today), recall_week=_mean(week), learners=len(users))
-        for t, (today, week, users) in sorted(by_topic.items(), key=lambda item: topic_order(item[0]))
+        replace(_topic_recall(t, states, now), learners=len(users))
+        for t, (states, users) in sorted(by_topic.items(), key=lambda item: topic_order(item[0]))
     ]
 
 
+@dataclass(frozen=True)
+class DeckState:
+    due: list  # keys due now, oldest first
+    seen: set  # keys reviewed at least once
+    due_today: set  # keys due by the end of today (those due now included)
+
+
 def deck_state(owner, prefix, now=None):
-    """The owner's cards whose keys start with ``prefix`` (a flashcard deck): (keys due now oldest first, keys seen)."""
+    """The owner's cards whose keys start with ``prefix`` (a flashcard deck): what is due now, seen, due today."""
     now = now or timezone.now()
     owner_column = owner.key
     if owner_column is None:
-        return [], set()
+        return DeckState([], set(), set())
     rows = list(
         ReviewCard.objects.filter(owner=owner_column, key__startswith=prefix).order_by("due").values_list("key", "due")
     )
-    return [key for key, due in rows if due <= now], {key for key, _due in rows}
+    end_of_today = _end_of_today(now)
+    return DeckState(
+        due=[key for key, due in rows if due <= now],
+        seen={key for key, _due in rows},
+        due_today={key for key, due in rows if due < end_of_today},
+    )
 
 
 def _latest_frozen(owner, keys, now):

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from ..models import Assignment, Attempt, Classroom, due_for, extensions_of
+from .. import timing
+from ..models import Accommodation, Assignment, Attempt, Classroom, due_for, extensions_of
 from .common import Cell, cell, summarise_attempts
 
 
@@ -16,10 +17,17 @@ class StudentAssignment:
     open_attempt: Attempt | None
     last_submitted: Attempt | None
     is_open: bool
+    time_percent: int = 100  # the student's time in this class's timed assignments (an accommodation)
 
     @property
     def can_start(self):
         return self.open_attempt is None and self.is_open and self.attempts_used < self.assignment.max_attempts
+
+    @property
+    def time_minutes(self):
+        """The minutes this student gets in the assignment (None: untimed), extra time included."""
+        seconds = timing.limit_seconds(self.assignment.time_limit, self.time_percent)
+        return None if seconds is None else timing.minutes_left(seconds)
 
     @property
     def attempts_left(self):
@@ -33,7 +41,7 @@ class StudentClass:
 
 
 def student_classes(student, now=None):
-    """The student's classes with their assignments, statuses, extensions and attempts (four queries)."""
+    """The student's classes with their assignments, statuses, extensions, extra time and attempts (five queries)."""
     now = now or timezone.now()
     classrooms = list(
         Classroom.objects.filter(memberships__student=student, archived_at__isnull=True)
@@ -49,6 +57,11 @@ def student_classes(student, now=None):
         .order_by("started_at", "pk")
     )
     extensions = extensions_of([a.pk for a in assignments], student)
+    percents = dict(
+        Accommodation.objects.filter(student=student, classroom__in=[c.pk for c in classrooms]).values_list(
+            "classroom_id", "time_percent"
+        )
+    )
     by_assignment = {}
     for attempt in attempts:  # at most max_attempts per assignment
         by_assignment.setdefault(attempt.assignment_id, []).append(attempt)
@@ -69,6 +82,16 @@ def student_classes(student, now=None):
                 open_attempt=next((a for a in mine if a.submitted_at is None), None),
                 last_submitted=max(submitted, key=lambda a: a.submitted_at, default=None),
                 is_open=now >= assignment.opens_at,
+                time_percent=percents.get(assignment.classroom_id, 100),
             )
         )
     return list(found.values())
+
+
+def assignment_to_start(student, assignment_pk, now=None):
+    """One assignment of the student's classes as the class page shows it (a StudentAssignment), or None."""
+    for entry in student_classes(student, now):
+        for item in entry.assignments:
+            if item.assignment.pk == assignment_pk:
+                return item
+    return None

@@ -27,6 +27,10 @@ class NoSuchCode(Exception):
     """No class has the code typed."""
 
 
+class ClassArchived(Exception):
+    """The code is right but its class is archived: it takes no new students. ``args[0]``: the class."""
+
+
 class OwnClass(Exception):
     """A teacher typed the code of a class they teach."""
 
@@ -89,15 +93,23 @@ def class_for_code(student, code):
 
     Counts as a typed code: a wrong one counts against the account's allowance, so
     opening made-up join links is no faster a way to guess codes than typing them.
+    An archived class's code is right, not a guess: ClassArchived, and nothing counted.
     """
     wait = wrong_code_wait(student)
     if wait:
         raise TooManyWrongCodes(wait)
-    classroom = Classroom.objects.select_related("teacher").filter(join_code=code, archived_at__isnull=True).first()
+    classroom = Classroom.objects.select_related("teacher").filter(join_code=code).first()
     if classroom is None:
         _record_wrong_code(student)
         raise NoSuchCode
+    if classroom.archived_at is not None:
+        raise ClassArchived(classroom)
     return classroom
+
+
+def class_to_join(code):
+    """The open class whose join code is ``code``, or None: what a join link names before anyone signs in."""
+    return Classroom.objects.filter(join_code=code, archived_at__isnull=True).first()
 
 
 def join_class(student, code):

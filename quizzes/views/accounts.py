@@ -18,19 +18,25 @@ from django.contrib.auth.forms import UserCreationForm
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
-from .. import user_cache
+from .. import return_to, user_cache
 from ..client_ip import client_ip
+from ..forms import normalise_join_code
 from ..ratelimits import limited
+from ..services import classes
 from ..services.attempts import claim_guest_attempts
 
 
 class LoginView(auth_views.LoginView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, "joining": _joining(self.request, return_to.safe_next(self.request))}
+
     def form_valid(self, form):
         guest_key = self.request.session.get("guest_key")
+        self.request.session.pop(return_to.SESSION_KEY, None)  # a password reset's, now used
         response = super().form_valid(form)
         claim_guest_attempts(form.get_user(), guest_key)
         return response
@@ -67,30 +73,35 @@ class PasswordResetView(auth_views.PasswordResetView):
     template_name = "registration/password_reset_form.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(email_configured=settings.EMAIL_CONFIGURED, **kwargs)
+        return super().get_context_data(
+            email_configured=settings.EMAIL_CONFIGURED, next=return_to.safe_next(self.request), **kwargs
+        )
 
     def post(self, request, *args, **kwargs):
         if not settings.EMAIL_CONFIGURED:
             return self.render_to_response(self.get_context_data(), status=503)
         return super().post(request, *args, **kwargs)
 
+    def form_valid(self, form):
+        return_to.remember(self.request)  # a join link's class, say, for the log-in after the email
+        return super().form_valid(form)
+
 
 password_reset = limited("password_reset")(PasswordResetView.as_view())
 
 
-def _safe_next(request):
-    """The ?next= page to go on to after signing up (a join link, say), if it is on this site; else None."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    local = target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
-    )
-    return target if local else None
+def _joining(request, next_url):
+    """The class a join link in ``next`` is for, to name on the page (None: no join link, or no such class)."""
+    code = return_to.join_code(next_url)
+    if code is None or not return_to.may_preview(request):
+        return None
+    return classes.class_to_join(normalise_join_code(code))
 
 
 @limited("signup")
 @sensitive_post_parameters("password1", "password2")
 def signup(request):
-    next_url = _safe_next(request)
+    next_url = return_to.safe_next(request)
     if request.user.is_authenticated:
         return HttpResponseRedirect(next_url) if next_url else redirect("quizzes:progress")
     if request.method == "POST":
@@ -104,5 +115,7 @@ def signup(request):
             if kept:
                 messages.info(request, _("The quizzes you took as a guest are now in your progress."))
             return HttpResponseRedirect(next_url) if next_url else redirect("quizzes:progress")
-        return render(request, "registration/signup.html", {"form": form, "next": next_url}, status=400)
-    return render(request, "registration/signup.html", {"form": UserCreationForm(), "next": next_url})
+        context = {"form": form, "next": next_url, "joining": _joining(request, next_url)}
+        return render(request, "registration/signup.html", context, status=400)
+    context = {"form": UserCreationForm(), "next": next_url, "joining": _joining(request, next_url)}
+    return render(request, "registration/signup.html", context)

@@ -59,11 +59,20 @@ def join(request):
     except classes.OwnClass:
         form.add_error("code", _("This is your own class: you teach it, so you cannot join it as a student."))
         return _page(request, form, status=400)
+    except classes.ClassArchived as refused:
+        form.add_error("code", _archived_message(refused.args[0]))
+        return _page(request, form, status=400)
     if joined:
         messages.success(request, _("You joined “%(name)s”.") % {"name": classroom.name})
     else:
         messages.info(request, _("You are already in “%(name)s”.") % {"name": classroom.name})
     return redirect("quizzes:my_classes")
+
+
+def _archived_message(classroom):
+    return _("“%(name)s” is archived: it takes no new students. Ask your teacher for the code of a current class.") % {
+        "name": classroom.name
+    }
 
 
 @login_required
@@ -84,6 +93,9 @@ def join_link(request, code):
         return redirect("quizzes:my_classes")
     except classes.NoSuchCode:
         raise Http404 from None
+    except classes.ClassArchived as refused:
+        context = {"classroom": refused.args[0], "archived": _archived_message(refused.args[0])}
+        return render(request, "quizzes/classes/join_link.html", context, status=410)
     member = Membership.objects.filter(classroom=classroom, student=request.user).exists()
     return render(
         request,
@@ -110,9 +122,12 @@ def leave(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def start_assignment(request, pk):
-    """Start an assignment, or continue the attempt already open; 404 for a class you are not in."""
+    """GET: what starting means (a timed assignment's clock), and a button; POST: start the assignment,
+    or continue the attempt already open. 404 for a class you are not in."""
+    if request.method == "GET":
+        return _before_start(request, pk)
     try:
         attempt, _new = classes.start_assignment(request.user, pk, timezone.now())
     except classes.NotAMember:
@@ -130,3 +145,13 @@ def start_assignment(request, pk):
         messages.error(request, _("There is not enough published content for this assignment yet."))
         return redirect("quizzes:my_classes")
     return redirect("quizzes:take", public_id=attempt.public_id)
+
+
+def _before_start(request, pk):
+    """The page before a timed assignment's clock starts: how long, and that it starts on the button. Starts nothing."""
+    item = reports.assignment_to_start(request.user, pk)
+    if item is None:
+        raise Http404
+    if not item.can_start:
+        return redirect("quizzes:my_classes")  # not open yet, used up, or open already: the class page says which
+    return render(request, "quizzes/classes/start_assignment.html", {"item": item})

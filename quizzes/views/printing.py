@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from ..content import load_content
+from ..form_limits import say_length_limits
 from ..forms import StartQuizForm
 from ..generation import QuizSettings, generate_quiz
 from ..models import Assignment, QuestionType, Quiz
@@ -57,9 +58,17 @@ class SeedsField(forms.CharField):
 class PrintQuizForm(StartQuizForm):
     seeds = SeedsField()
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_length_limits(self, "seeds")
+
 
 class PrintVersionsForm(forms.Form):
     seeds = SeedsField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_length_limits(self, "seeds")
 
 
 def paper_question(question, number, language):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import presentation
+from ..form_limits import say_length_limits
 from ..models import REPORT_TEXT_MAX_LENGTH, Attempt, ProblemReport
 from ..owners import owner_for
 from ..ratelimits import limited
@@ -32,6 +33,10 @@ class ProblemReportForm(forms.Form):
         max_length=REPORT_TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_length_limits(self, "text")
 
 
 @require_POST

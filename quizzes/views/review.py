@@ -1,10 +1,14 @@
 """Spaced review: the due questions as a quiz, and flashcards over terms, departments and timeline events."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.timesince import timeuntil
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -25,6 +29,9 @@ MODES = ("same", "cross")
 def review(request):
     summary = review_reports.learner_summary(owner_for(request, create=False))
     context = {"review": summary, "decks": flashcards.DECKS, "other_language": _other_language(get_language())}
+    if summary.next_due:
+        # Rounded up to the minute: a card due in 40 seconds is "in 1 minute", never "in 0 minutes".
+        context["next_due_in"] = timeuntil(summary.next_due + timedelta(seconds=59), timezone.now())
     return render(request, "quizzes/review/review.html", context)
 
 
@@ -76,7 +83,7 @@ def flashcard(request):
     cards = flashcards.deck(load_content(), deck)
     if request.method == "POST":
         return _rate(request, cards, deck, mode)
-    card, show = _card_to_show(request, cards, deck)
+    card, show, state = _card_to_show(request, cards, deck)
     if card is not None:
         front, back = flashcards.sides(card, language, context["other_language"], cross=mode == "cross")
         context.update(
@@ -87,20 +94,21 @@ def flashcard(request):
             show=show,
             front_language=context["other_language"] if mode == "cross" else language,
             show_url="?" + urlencode({"deck": deck, "mode": mode, "card": card.key, "show": 1}),
+            progress=flashcards.progress(cards, card, state.due_today, state.seen),
         )
     return render(request, "quizzes/review/flashcards.html", context)
 
 
 def _card_to_show(request, cards, deck):
-    """The card named in the query (to show its back) if it is in the deck, else the deck's next card."""
+    """(card, show its back, the deck's state): the card named in the query if in the deck, else the next card."""
+    state = review_reports.deck_state(owner_for(request, create=False), flashcards.deck_prefix(deck))
     named = request.GET.get("card")
     if named:
         card = next((c for c in cards if c.key == named), None)
         if card is None:
             raise Http404
-        return card, bool(request.GET.get("show"))
-    due, seen = review_reports.deck_state(owner_for(request, create=False), flashcards.deck_prefix(deck))
-    return flashcards.next_card(cards, due, seen), False
+        return card, bool(request.GET.get("show")), state
+    return flashcards.next_card(cards, state.due, state.seen), False, state
 
 
 def _rate(request, cards, deck, mode):

@@ -1,6 +1,7 @@
 // The countdown of a timed quiz. The deadline is kept on the server; this only shows the
-// seconds the page was given, tells screen readers once, politely, when two minutes are
-// left (the visible clock is hidden from them; their text changes once a minute), and
+// seconds the page was given, tells screen readers, politely, when half the time has passed
+// and when one minute is left, whatever the limit (the visible clock is hidden from them;
+// their text changes once a minute), and
 // submits the answers when the time is up. Without this script the server still closes
 // the attempt at its deadline.
 (function () {
@@ -12,9 +13,12 @@
   var minutesText = box.querySelector("[data-timer-minutes]");
   var announce = box.querySelector("[data-timer-announce]");
   var total = parseInt(box.dataset.seconds, 10);
-  var warning = parseInt(box.dataset.warning, 10);
+  var half = parseInt(box.dataset.half, 10);
+  var minute = parseInt(box.dataset.minute, 10);
   var started = Date.now();
-  var warned = total <= warning; // a page opened with less left already says so in its text
+  // A page opened past a warning's moment already says how much is left in its text.
+  var halfSaid = total <= half;
+  var minuteSaid = total <= minute;
   var lastMinutes = null;
   var done = false;
 
@@ -58,10 +62,16 @@
       minutesText.textContent =
         minutes === 1 ? box.dataset.minuteOne : box.dataset.minuteMany.replace("__N__", minutes);
     }
-    if (!warned && left <= warning) {
-      warned = true;
-      announce.textContent = box.dataset.warningText;
+    var said = [];
+    if (!halfSaid && left <= half) {
+      halfSaid = true;
+      said.push(box.dataset.halfText);
     }
+    if (!minuteSaid && left <= minute) {
+      minuteSaid = true;
+      said.push(box.dataset.minuteText); // with a two-minute limit, both at once
+    }
+    if (said.length && left > 0) announce.textContent = said.join(" ");
     if (left === 0) {
       done = true;
       announce.textContent = box.dataset.upText;

@@ -86,5 +86,6 @@ def test_an_assignment_of_another_class_is_not_found(client, student, classroom)
     assert not Attempt.objects.exists()
 
 
-def test_it_rejects_get(enrolled, classroom):
-    assert enrolled.get(start_url(make_assignment(classroom))).status_code == 405
+def test_a_get_starts_nothing(enrolled, classroom):
+    assert enrolled.get(start_url(make_assignment(classroom))).status_code == 200  # the page before the start
+    assert not Attempt.objects.exists()

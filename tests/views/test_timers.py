@@ -52,7 +52,7 @@ def test_the_page_shows_the_time_left_and_a_polite_region(logged_in, attempt):
     assert "Time left" in html and "Time left: 5 minutes" in html
     assert 'aria-live="polite" id="timer-announce"' in html
     assert "js/timer.js" in html
-    assert "Two minutes left." in html  # what the script announces, from the page's own catalogue
+    assert "One minute left." in html and "Half the time has passed." in html  # what the script announces
 
 
 def test_the_deadline_survives_a_language_switch_and_a_reload(logged_in, attempt):
