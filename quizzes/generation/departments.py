@@ -4,7 +4,7 @@ from ..values import Text, is_sourced
 from .questions import not_near, question, single, source_of, truefalse, two_of
 from .real_or_decoy import Kind, decoy_among_real, false_of_decoy, real_among_decoys, true_of_real
 from .registry import decoys_of, one_each, template
-from .wording import OFFICE_OF, according, bare, capitalise, clashes, lead, quote, the
+from .wording import OFFICE_OF, according, bare, capitalise, clashes, lead, quote, the, uncapitalise
 
 
 def _confident(department):
@@ -129,7 +129,7 @@ def _dept_is(t, ix, slugs, rng):
     )
 
 
-@template("dept_is_not", "single", "departments", "medium", ["decoy"], decoys_of("department"))
+@template("dept_is_not", "single", "departments", "easy", ["decoy"], decoys_of("department"))
 def _dept_is_not(t, ix, slugs, rng):
     return decoy_among_real(
         t,
@@ -155,8 +155,8 @@ def _tf_dept(t, ix, slugs, rng):
         rng,
         DEPARTMENT,
         lambda d: Text(
-            f"Doğru: {bare(d.name.tr)} Ofisin dairelerinden biriydi.",
-            f"True: {the(d.name.en)} was one of the office's departments.",
+            f"Doğru: {uncapitalise(_list_lead(d).tr, 'tr')}{bare(d.name.tr)} Ofisin dairelerinden biriydi.",
+            f"True: {uncapitalise(_list_lead(d).en, 'en')}{the(d.name.en)} was one of the office's departments.",
         ),
     )
 

@@ -79,12 +79,17 @@ def decoy_among_real(t, ix, slugs, rng, kind, explanation):
 
 
 def true_of_real(t, ix, slugs, rng, kind, explanation):
-    """True/false: "<item> was one of the office's <plural>" (true)."""
+    """True/false: "<item> was one of the office's <plural>" (true).
+
+    Worded exactly as a decoy's statement: a lead-in only true statements carry
+    ("According to the source, …") would be an answer key. The explanation says
+    what the statement rests on.
+    """
     item = kind.items(ix).get(slugs[0])
     if item is None:
         return None
     statement = kind.statement(quote(kind.text(item)))
-    prompt = lead(kind.lead(item), statement.tr, statement.en)
+    prompt = lead(NO_LEAD, statement.tr, statement.en)
     return truefalse(t, slugs, f"{kind.name}:{item.key}", True, prompt, explanation(item), source_of(item))
 
 

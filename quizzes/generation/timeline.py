@@ -259,8 +259,30 @@ def _decree_number(t, ix, slugs, rng):
     )
 
 
-def _wrong_year(event):
-    """A year near the event's but not its own; fixed per event, so the key rebuilds the same statement."""
+def _wrong_years(ix):
+    """The wrong year of each event's false year statement: the year of another event of the story.
+
+    The events, in order, are each given the year of the event ``k`` places on
+    (cyclically), for the ``k`` nearest half-way that never lands in an event's
+    own year: every year then appears in false statements as often as in true
+    ones, so a year alone tells nothing (a year nothing happened in would say
+    "false"). Fixed by the content, so a key rebuilds the same statement.
+    """
+    events = ix.chronological
+    years = [e.date.year for e in events]
+    n = len(events)
+    for k in sorted(range(1, n), key=lambda k: (abs(2 * k - n), k)):
+        if all(years[i] != years[(i + k) % n] for i in range(n)):
+            return {e.key: years[(i + k) % n] for i, e in enumerate(events)}
+    # Too few years for a clean shift: the nearest year of another event, else a year near the event's own.
+    found = {}
+    for e in events:
+        others = sorted({y for y in years if y != e.date.year}, key=lambda y: (abs(y - e.date.year), y))
+        found[e.key] = others[0] if others else _year_near(e)
+    return found
+
+
+def _year_near(event):
     rng = Random(f"wrong-year:{event.key}")
     first, last = min(STORY_YEARS[0], event.date.year), max(STORY_YEARS[1], event.date.year)
     years = range(max(first, event.date.year - 3), min(last, event.date.year + 3) + 1)
@@ -272,7 +294,7 @@ def _year_statement(t, ix, slugs, truth):
     e = ix.events.get(slugs[0])
     if e is None:
         return None
-    year = e.date.year if truth else _wrong_year(e)
+    year = e.date.year if truth else _wrong_years(ix)[e.key]
     if _title_names_year(e, year) or _title_names_year(e, e.date.year):
         return None
     title = quote(e.title)
