@@ -16,7 +16,7 @@ same kind as the answer (a term among terms, a name among names, a department
 among departments), and no option reads like another in either language.
 """
 
-from ..values import Text
+from ..values import SOURCED, Text
 from .questions import not_near, question, single, source_of
 from .registry import CROSS_LANGUAGE, template
 from .wording import bare, sentence
@@ -113,7 +113,9 @@ def _build(kind, direction):
             f"“{tr}” İngilizcede “{en}” olarak karşılanır." + (f" {sentence(definition.tr)}" if definition else ""),
             f"“{tr}” is “{en}” in English." + (f" {sentence(definition.en)}" if definition else ""),
         )
-        found = question(t, slugs, ref, options, ref, Text(*prompt), explanation, source_of(item))
+        # A unit's name rests on its list's source, whatever the basis of its focus text.
+        citation = source_of(item, basis=SOURCED) if spec["ref"] == "department" else source_of(item)
+        found = question(t, slugs, ref, options, ref, Text(*prompt), explanation, citation)
         found["shown"] = {"prompt": asked, "options": answered}
         return found
 

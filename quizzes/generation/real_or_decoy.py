@@ -24,6 +24,7 @@ class Kind:
     statement: object  # (quoted Text) -> Text: "<it> was one of the office's <plural>. True or false?"
     truth: object = None  # (index) -> the one list a "which was never one of them" question rests on
     never_prompt: Text = None  # that question's prompt, naming the list
+    cite: object = source_of  # (item) -> what "<item> was one of them" rests on (questions.source_of)
 
     def items(self, ix):
         return getattr(ix, self.field)
@@ -57,7 +58,7 @@ def real_among_decoys(t, ix, slugs, rng, kind, explanation, prompt=one_of_prompt
     options = single(rng, (ref, kind.text(item)), [(f"decoy:{o.key}", o.text) for o in kind.decoys(ix)])
     if options is None:
         return None
-    return question(t, slugs, ref, options, ref, prompt(kind, item), explanation(item), source_of(item))
+    return question(t, slugs, ref, options, ref, prompt(kind, item), explanation(item), kind.cite(item))
 
 
 def decoy_among_real(t, ix, slugs, rng, kind, explanation):
@@ -90,7 +91,7 @@ def true_of_real(t, ix, slugs, rng, kind, explanation):
         return None
     statement = kind.statement(quote(kind.text(item)))
     prompt = lead(NO_LEAD, statement.tr, statement.en)
-    return truefalse(t, slugs, f"{kind.name}:{item.key}", True, prompt, explanation(item), source_of(item))
+    return truefalse(t, slugs, f"{kind.name}:{item.key}", True, prompt, explanation(item), kind.cite(item))
 
 
 def false_of_decoy(t, ix, slugs, rng, kind, explanation):
