@@ -12,10 +12,17 @@ topic and language, over every key × 12 seeds.
 
 - True/false: the words of the prompt outside the quoted item predict "true"
   or "false"; chance is the share of the commoner answer.
-- Single choice: each option is scored by the words of the prompt outside the
-  quoted item, paired with the option's own words (a learner reads an option
-  in the light of the question it answers), and the best-scored option is the
-  guess; chance is one in the number of options.
+- Single choice (medium and hard; the cross-language practice too): each
+  option is scored by its words that at least three options of the topic share
+  (a word of one item only is that item: knowing it is knowing the fact), read
+  in the light of the prompt's wording outside the quoted item; the best-scored
+  option is the guess; chance is one in the number of options. Easy questions
+  may offer decoys plainly outside the office's field (FACTS.md requires it of
+  department decoys), so they are left out.
+
+On the code before issue 18, true/false on duties was predicted 100% of the
+time (chance 70%) and on the timeline 65% (chance 50%); the options of duty
+questions 100% (chance 25%).
 
 Pure Python on purpose: a few thousand questions, a few seconds, no
 scikit-learn to install for one test.
@@ -32,7 +39,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from quizzes.content import load_content
-from quizzes.generation import TOPICS, all_question_keys, generate_from_keys
+from quizzes.generation import CROSS_LANGUAGE, TOPICS, all_question_keys, generate_from_keys
 
 ROOT = Path(settings.BASE_DIR)
 SEEDS = range(12)
@@ -52,7 +59,7 @@ def questions(db):
     if not _GENERATED:
         call_command("loaddata", str(ROOT / "fixtures" / "content.json"), verbosity=0)
         content = load_content()
-        keys = [k for ks in all_question_keys(content, TOPICS).values() for k in ks]
+        keys = [k for ks in all_question_keys(content, (*TOPICS, *CROSS_LANGUAGE)).values() for k in ks]
         _GENERATED["found"] = content, [q for seed in SEEDS for q in generate_from_keys(content, keys, seed)]
     return _GENERATED["found"]
 
@@ -168,13 +175,14 @@ def option_features(prompt, option, language, vocabulary):
 
 
 def single_choice_accuracy(questions, texts, topic, language):
-    vocabulary = shared_words(questions, topic, language)
+    vocabulary = shared_words(questions, topic, "tr") | shared_words(questions, topic, "en")
     groups = []
     for q in questions:
         if q["type"] != "single" or q["topic"] != topic:
             continue
         prompt = outside_the_item(q, language, texts)
-        options = [(option_features(prompt, o, language, vocabulary), o["key"] == q["answer"]) for o in q["options"]]
+        shown = (q.get("shown") or {}).get("options", language)  # cross-language practice: the options' own language
+        options = [(option_features(prompt, o, shown, vocabulary), o["key"] == q["answer"]) for o in q["options"]]
         groups.append((fold_of(q), options))
     if not groups:
         return None
@@ -202,7 +210,7 @@ def test_true_false_wording_does_not_give_the_answer_away(questions, topic, lang
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("topic", TOPICS)
+@pytest.mark.parametrize("topic", (*TOPICS, *CROSS_LANGUAGE))
 def test_options_of_medium_and_hard_questions_do_not_give_the_answer_away(questions, topic, language):
     """Easy questions may offer decoys plainly outside the office's field (the checked facts require it of
     department decoys, so no real unit is ever called false); medium and hard ones may not ("hard" means
@@ -231,4 +239,20 @@ def test_the_classifier_finds_a_give_away_when_there_is_one():
             }
         )
     accuracy, chance = true_false_accuracy(samples, {}, "duties", "en")
+    assert accuracy > chance + MARGIN
+
+
+def test_the_classifier_finds_decoys_nobody_would_pick():
+    """Decoys from another field beside the one option of the office's own (finding 3) are caught too."""
+    questions = []
+    for i in range(60):
+        right = {"key": f"duty:{i}", "text": {"en": f"run digital public services {i}", "tr": f"dijital hizmet {i}"}}
+        wrong = [
+            {"key": f"decoy:{i}-{n}", "text": {"en": f"collect tax and farm {i}-{n}", "tr": f"vergi tarım {i}-{n}"}}
+            for n in range(3)
+        ]
+        questions.append({"key": f"duty_is:{i}", "type": "single", "topic": "duties", "item": f"duty:{i}",
+                          "prompt": {"en": "Which was one of its duties?", "tr": "Hangisi görevlerinden biriydi?"},
+                          "options": [*wrong[: i % 4], right, *wrong[i % 4 :]], "answer": f"duty:{i}"})  # fmt: skip
+    accuracy, chance = single_choice_accuracy(questions, {}, "duties", "en")
     assert accuracy > chance + MARGIN
