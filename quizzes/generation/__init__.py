@@ -58,7 +58,11 @@ Where things are: one module per topic holds its templates (departments.py,
 duties.py, timeline.py, glossary.py; real_or_decoy.py the builders departments
 and duties share), registry.py the templates by name, draw.py which questions
 a quiz asks, questions.py the question a template returns and its options,
-wording.py how questions say things, index.py the content by slug. A new
+wording.py how questions say things, index.py the content by slug,
+chronology.py which of two events is known to come first, years.py the wrong
+years a question offers or states (mostly years in which something else
+happened). A question says what its explanation rests on ("basis": sourced,
+editorial or mixed; "sources": every source it used). A new
 template is a function in its topic's module with the ``@template`` decorator.
 
 Truth: a decoy (a department or duty the office never had) only ever appears

@@ -4,13 +4,12 @@ A template is skipped for an event whose title would give the answer away
 (its title contains the year asked about).
 """
 
-from random import Random
-
 from ..values import EDITORIAL, SOURCED, Text
 from .chronology import chronological, order
 from .questions import OPTIONS, question, single, source_of, truefalse, two_of
 from .registry import template
-from .wording import EN_MONTHS, STORY_YEARS, TR_MONTHS, bare, clashes, date_text, quote, standalone, the
+from .wording import EN_MONTHS, TR_MONTHS, bare, clashes, date_text, quote, standalone, the
+from .years import wrong_years, year_options
 
 
 def _title_names_year(event, year):
@@ -36,27 +35,6 @@ def _attributed(event):
     return Text(line.tr + said.tr, line.en + said.en)
 
 
-def _years_near(rng, year, count, latest):
-    """``count`` distinct years near ``year``, from a six-year window placed at random around it.
-
-    Placing the window at random keeps the answer from always being the middle
-    option; the window never passes ``latest`` (the content's last year), so
-    no option is a year the story has not reached.
-    """
-    # Inside the story's years (or the content's, when an event lies outside them).
-    first, last = min(STORY_YEARS[0], year), max(year, min(STORY_YEARS[1], latest))
-    start = max(first, min(year - rng.randint(0, 5), last - 5))
-    return rng.sample([y for y in range(start, min(start + 6, last + 1)) if y != year], count)
-
-
-def _year_options(rng, ix, year):
-    """Shuffled options of a "which year" question: ``year`` and years near it."""
-    years = [year, *_years_near(rng, year, OPTIONS - 1, ix.latest_year)]
-    options = [{"key": f"year:{y}", "text": {"tr": str(y), "en": str(y)}} for y in years]
-    rng.shuffle(options)
-    return options
-
-
 def _event_subjects(condition=lambda e: True):
     return lambda ix: [(e.key,) for e in ix.content.events if condition(e)]
 
@@ -66,7 +44,7 @@ def _event_year(t, ix, slugs, rng):
     e = ix.events.get(slugs[0])
     if e is None or _title_names_year(e, e.date.year):
         return None
-    options = _year_options(rng, ix, e.date.year)
+    options = year_options(rng, ix, e.date.year)
     title = quote(e.title)
     return question(
         t,
@@ -264,42 +242,12 @@ def _decree_number(t, ix, slugs, rng):
     )
 
 
-def _wrong_years(ix):
-    """The wrong year of each event's false year statement: the year of another event of the story.
-
-    The events, in order, are each given the year of the event ``k`` places on
-    (cyclically), for the ``k`` nearest half-way that never lands in an event's
-    own year: every year then appears in false statements as often as in true
-    ones, so a year alone tells nothing (a year nothing happened in would say
-    "false"). Fixed by the content, so a key rebuilds the same statement.
-    """
-    events = ix.chronological
-    years = [e.date.year for e in events]
-    n = len(events)
-    for k in sorted(range(1, n), key=lambda k: (abs(2 * k - n), k)):
-        if all(years[i] != years[(i + k) % n] for i in range(n)):
-            return {e.key: years[(i + k) % n] for i, e in enumerate(events)}
-    # Too few years for a clean shift: the nearest year of another event, else a year near the event's own.
-    found = {}
-    for e in events:
-        others = sorted({y for y in years if y != e.date.year}, key=lambda y: (abs(y - e.date.year), y))
-        found[e.key] = others[0] if others else _year_near(e)
-    return found
-
-
-def _year_near(event):
-    rng = Random(f"wrong-year:{event.key}")
-    first, last = min(STORY_YEARS[0], event.date.year), max(STORY_YEARS[1], event.date.year)
-    years = range(max(first, event.date.year - 3), min(last, event.date.year + 3) + 1)
-    return rng.choice([y for y in years if y != event.date.year])
-
-
 def _year_statement(t, ix, slugs, truth):
     """True/false: "<event> happened in <its year>" (true) or "... in <a year near it>" (false)."""
     e = ix.events.get(slugs[0])
     if e is None:
         return None
-    year = e.date.year if truth else _wrong_years(ix)[e.key]
+    year = e.date.year if truth else wrong_years(ix)[e.key]
     if _title_names_year(e, year) or _title_names_year(e, e.date.year):
         return None
     title = quote(e.title)
@@ -382,7 +330,7 @@ def _org_founded(t, ix, slugs, rng):
     year = o.founded_on.year
     if standalone(year).search(o.name.tr + " " + o.name.en):
         return None
-    options = _year_options(rng, ix, year)
+    options = year_options(rng, ix, year)
     name = quote(o.name)
     return question(
         t,
