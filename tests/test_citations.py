@@ -115,10 +115,13 @@ def test_no_explanation_dates_a_statement_after_every_source_it_cites(generated)
     for q in found:
         if q["basis"] != SOURCED:
             continue
-        for day, month, year in DATED.findall(q["explanation"]["en"]):
+        text = q["explanation"]["en"]
+        for day, month, year in DATED.findall(text):
             date = datetime.date(int(year), MONTHS.index(month) + 1, int(day or 1))
             precision = "day" if day else "month"
             assert any(not_before(s, date, precision) for s in q["sources"]), (q["key"], date)
+        for year in re.findall(r"(?<![\d/–-])(20\d\d)(?![\d/–-])", DATED.sub(" ", text)):  # a year on its own
+            assert any(not_before(s, datetime.date(int(year), 1, 1), "year") for s in q["sources"]), (q["key"], year)
 
 
 def test_every_cited_source_has_a_date_and_says_which():
