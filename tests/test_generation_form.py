@@ -21,8 +21,10 @@ topic and language, over every key × 12 seeds.
   department decoys), so they are left out.
 
 On the code before issue 18, true/false on duties was predicted 100% of the
-time (chance 70%) and on the timeline 65% (chance 50%); the options of duty
-questions 100% (chance 25%).
+time (chance 70%) and on the timeline 65% (chance 50%); the options of medium
+and hard duty questions 70% in Turkish and 62% in English (chance 25%). On
+departments the lead-in was diluted by the focus statements (which had none),
+so a sharper test checks the openings of true and false statements directly.
 
 Pure Python on purpose: a few thousand questions, a few seconds, no
 scikit-learn to install for one test.
@@ -219,6 +221,30 @@ def test_options_of_medium_and_hard_questions_do_not_give_the_answer_away(questi
     asked = [q for q in found if q["difficulty"] != "easy"]
     accuracy, chance = single_choice_accuracy(asked, item_texts(content), topic, language)
     assert accuracy <= chance + MARGIN, (topic, language, round(accuracy, 3), round(chance, 3))
+
+
+def opening(question, language, texts):
+    """The words of a statement before the content item it names (the item quoted or not)."""
+    prompt = question["prompt"][language]
+    cut = [prompt.index("“")] if "“" in prompt else []
+    for text in texts.get(question["item"], ()):
+        if text.get(language) in prompt:
+            cut.append(prompt.index(text.get(language)))
+    return " ".join(words(prompt[: min(cut, default=len(prompt))], language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_true_and_false_statements_open_alike(questions, language):
+    """Finding 1: "According to the source, …" and "2019 resmî teşkilat şemasına göre …" opened true statements
+    only; "This was one of …" / "Şu iş …" false ones only."""
+    content, found = questions
+    texts = item_texts(content)
+    openings = defaultdict(lambda: {"true": set(), "false": set()})
+    for q in found:
+        if q["type"] == "truefalse":
+            openings[q["topic"]][q["answer"]].add(opening(q, language, texts))
+    for topic, seen in openings.items():
+        assert seen["true"] == seen["false"], (topic, seen["true"] ^ seen["false"])
 
 
 def test_the_classifier_finds_a_give_away_when_there_is_one():

@@ -243,12 +243,12 @@ def _decree_number(t, ix, slugs, rng):
 
 
 def _year_statement(t, ix, slugs, truth):
-    """True/false: "<event> happened in <its year>" (true) or "... in <a year near it>" (false)."""
+    """True/false: "<event> happened in <its year>" (true) or "... in <another event's year>" (false)."""
     e = ix.events.get(slugs[0])
-    if e is None:
+    if e is None or _title_names_year(e, e.date.year):
         return None
-    year = e.date.year if truth else wrong_years(ix)[e.key]
-    if _title_names_year(e, year) or _title_names_year(e, e.date.year):
+    year = e.date.year if truth else wrong_years(ix, lambda o: not _title_names_year(o, o.date.year))[e.key]
+    if _title_names_year(e, year):
         return None
     title = quote(e.title)
     verdict = Text("Doğru", "True") if truth else Text("Yanlış", "False")

@@ -54,16 +54,17 @@ def year_options(rng, ix, year):
     return options
 
 
-def wrong_years(ix):
+def wrong_years(ix, stated=lambda event: True):
     """The wrong year of each event's false year statement: the year of another event of the story.
 
-    The events, in order, are each given the year of the event ``k`` places on
+    The events whose year can be stated (``stated``: not those whose title
+    names it), in order, are each given the year of the event ``k`` places on
     (cyclically), for the ``k`` nearest half-way that never lands in an event's
     own year: every year then appears in false statements as often as in true
     ones, so a year alone tells nothing (a year nothing happened in would say
     "false"). Fixed by the content, so a key rebuilds the same statement.
     """
-    events = ix.chronological
+    events = [e for e in ix.chronological if stated(e)]
     years = [e.date.year for e in events]
     n = len(events)
     for k in sorted(range(1, n), key=lambda k: (abs(2 * k - n), k)):
