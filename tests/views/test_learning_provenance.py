@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils.html import escape
 
 from quizzes.generation.chronology import order
 from quizzes.models import Department, GlossaryTerm, TimelineEvent
@@ -80,6 +81,9 @@ def test_the_timeline_keeps_every_known_precedence(client, content, language):
     assert (
         shown.index("hukumet-sistemine-gecis") < shown.index("cbk-1-ofis-kuruldu") < shown.index("ali-taha-koc-atandi")
     )
+    appointment = html[html.index('id="event-ali-taha-koc-atandi"') :]
+    created = events["cbk-1-ofis-kuruldu"].title_en if language == "en" else events["cbk-1-ofis-kuruldu"].title_tr
+    assert escape(created) in appointment[: appointment.index("</p>")]  # the year says what it comes after
     for i, a in enumerate(shown):
         for b in shown[i + 1 :]:
             assert order(events[a], events[b], events) != 1, (a, b)  # never a later event before an earlier one
