@@ -110,7 +110,7 @@ class PublishableAdmin(TabbedTranslationAdmin):
 
 @admin.register(Source)
 class SourceAdmin(PublishableAdmin):
-    list_display = ("publisher", "title", "published_on", "is_published")
+    list_display = ("publisher", "title", "published_on", "published_precision", "accessed_on", "is_published")
     search_fields = ("title_tr", "title_en", "publisher", "url")
     ordering = ("publisher",)
     preview_questions = False
@@ -123,7 +123,7 @@ class OrganisationAdmin(PublishableAdmin):
     search_fields = ("name_tr", "name_en", "short_name_tr", "short_name_en", "summary_tr", "summary_en")
     prepopulated_fields = {"slug": ("name_en",)}
     list_select_related = ("source",)
-    autocomplete_fields = ("source",)
+    autocomplete_fields = ("source", "founding_source")
 
 
 @admin.register(Department)
@@ -152,7 +152,7 @@ class TimelineEventAdmin(PublishableAdmin):
     search_fields = ("title_tr", "title_en", "description_tr", "description_en", "legal_reference_tr", "gazette_number")
     date_hierarchy = "date"
     ordering = ("date",)
-    autocomplete_fields = ("source",)
+    autocomplete_fields = ("source", "follows")
 
 
 @admin.register(Decoy)

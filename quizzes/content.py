@@ -30,6 +30,8 @@ def _source(source):
         publisher=source.publisher,
         published_on=source.published_on,
         url=source.url,
+        published_precision=source.published_precision,
+        accessed_on=source.accessed_on,
     )
 
 
@@ -46,6 +48,7 @@ def _organisation(o):
         summary=_text(o, "summary"),
         founded_on=o.founded_on,
         closed_on=o.closed_on,
+        founding_source=_source(o.founding_source) if o.founding_source_id else None,
     )
 
 
@@ -85,6 +88,7 @@ def _event(e):
         gazette_number=e.gazette_number,
         decree_number=e.decree_number,
         confidence=e.confidence,
+        follows=e.follows.slug if e.follows_id else "",
     )
 
 
@@ -125,8 +129,9 @@ def load_content(preview=None):
     for attribute, model_name, convert in _KINDS:
         model = getattr(models, model_name)
         qs = model.objects.published()  # with a published source, where the item cites one
-        if any(f.name == "source" for f in model._meta.fields):
-            qs = qs.select_related("source")
+        related = [f.name for f in model._meta.fields if f.name in ("source", "founding_source", "follows")]
+        if related:
+            qs = qs.select_related(*related)
         rows = list(qs)
         if preview is not None and isinstance(preview, model):
             rows = [r for r in rows if r.pk != preview.pk] + [preview]

@@ -84,8 +84,23 @@ def describe(question, value, language):
     return texts.get(value, "?")
 
 
+def citation_in(question, language):
+    """What a question's explanation rests on, in one language: its basis and every source it used.
+
+    The one reading of a question's citation: the result page and the paper
+    test's key show it alike. A question frozen before questions carried their
+    basis has one source or none, and its basis is what that says.
+    """
+    sources = question.get("sources")
+    if sources is None:
+        sources = [question["source"]] if question.get("source") else []
+    basis = question.get("basis") or ("sourced" if sources else None)
+    if basis == "editorial":
+        sources = []  # our own explanation: no source says it
+    return {"basis": basis, "sources": [{**s, "title": text_in(s["title"], language)} for s in sources]}
+
+
 def for_result(question, response, mark, language):
-    source = question.get("source")
     prompt_language, options_language, marks = _languages(question, language)
     return {
         "type": question["type"],
@@ -93,7 +108,7 @@ def for_result(question, response, mark, language):
         "given": describe(question, response, options_language),
         "correct": describe(question, question["answer"], options_language),
         "explanation": text_in(question["explanation"], language),
-        "source": {**source, "title": text_in(source["title"], language)} if source else None,
+        **citation_in(question, language),
         "mark": mark,
         "verdict": "correct" if mark is not None and mark >= 1 else ("partial" if mark else "wrong"),
         "topic": question["topic"],

@@ -25,23 +25,37 @@ class Text:
 
 @dataclass(frozen=True)
 class SourceRef:
+    """A citation. Its date is when it was published (as precisely as known) or, failing that, when it was read."""
+
     id: int
     title: Text
     publisher: str
     published_on: datetime.date | None = None
     url: str = ""
+    published_precision: str = "day"  # "year", "month" or "day": unknown parts of published_on are 1
+    accessed_on: datetime.date | None = None  # only when the publication date is unknown
+
+    @property
+    def date(self):
+        """The date the source speaks from: published, else accessed (None if neither is known)."""
+        return self.published_on or self.accessed_on
 
     def as_dict(self):
         return {
+            "id": self.id,
             "title": self.title.as_dict(),
             "publisher": self.publisher,
             "published_on": self.published_on.isoformat() if self.published_on else None,
+            "published_precision": self.published_precision,
+            "accessed_on": self.accessed_on.isoformat() if self.accessed_on else None,
             "url": self.url,
         }
 
 
 SOURCED = "sourced"
 EDITORIAL = "editorial"
+# A question's explanation that rests partly on sources and partly on our own explanation (each statement says which).
+MIXED = "mixed"
 
 
 def is_sourced(item):
@@ -60,6 +74,7 @@ class OrganisationItem:
     source: SourceRef
     basis: str = "sourced"
     locator: str = ""
+    founding_source: SourceRef | None = None  # the source that states founded_on (the summary's may not)
 
 
 @dataclass(frozen=True)
@@ -101,6 +116,7 @@ class EventItem:
     source: SourceRef
     basis: str = "sourced"
     locator: str = ""
+    follows: str = ""  # key of an event this one is known to come after when the dates cannot tell
 
 
 @dataclass(frozen=True)

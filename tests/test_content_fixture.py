@@ -254,13 +254,27 @@ def test_no_decoy_coincides_with_or_contains_a_real_department_or_duty(loaded):
 
 
 def test_decoys_stay_outside_the_office_field_and_say_why(loaded):
-    # FACTS.md: decoys must be plainly outside the office's field, never a real unit.
+    # FACTS.md: department decoys must be plainly outside the office's field, never a real unit.
+    # Duty decoys (issue 18) come from the same field, so nobody can rule them out by their topic alone,
+    # and each is defensibly false: its note names the law that gives the duty to another body.
     field_words = ("dijital", "siber", "veri", "yapay", "bilgi", "iletişim", "teknoloji", "e-devlet", "strateji")
     for decoy in Decoy.objects.all():
         assert decoy.editor_note.strip(), decoy.slug
         text = turkish_lower(decoy.text_tr)
-        assert not any(word in text for word in field_words), decoy.text_tr
+        if decoy.kind == Decoy.Kind.DEPARTMENT:
+            assert not any(word in text for word in field_words), decoy.text_tr
+        else:
+            assert re.search(r"(Law|Code).*No\. \d+", decoy.editor_note), decoy.slug
         assert "decoy" not in (decoy.text_tr + decoy.text_en).lower()  # the take page must never say it
+
+
+def test_hard_duty_questions_offer_decoys_from_the_office_field(loaded):
+    """Issue 18: "passed to the Cyber Security Presidency" paired the one digital duty with elections and tax."""
+    field_words = ("dijital", "siber", "veri", "e-imza", "istatistik", "haberleşme", "alan adları", "yayın")
+    decoys = Decoy.objects.filter(kind=Decoy.Kind.DUTY)
+    assert decoys.count() >= 6
+    for decoy in decoys:
+        assert any(word in turkish_lower(decoy.text_tr) for word in field_words), decoy.text_tr
 
 
 def test_load_content_returns_every_item(loaded):

@@ -39,6 +39,8 @@ QUESTION_KEYS = {
     "targets",
     "answer",
     "explanation",
+    "basis",
+    "sources",
     "source",
 }
 SINGLE_TYPES = {"single", "truefalse", "year"}
@@ -163,6 +165,9 @@ def assert_sound(question, content):
     assert all(ref in items for ref in item_refs(question))
     source = question["source"]
     assert source is None or (source["publisher"] and source["title"]["tr"] and source["title"]["en"])
+    assert question["basis"] in ("sourced", "editorial", "mixed")
+    assert (question["basis"] == "editorial") == (question["sources"] == []), question["key"]
+    assert source == (question["sources"][0] if question["sources"] else None)
     kind = question["type"]
     if kind in SINGLE_TYPES:
         assert question["targets"] == []
@@ -278,7 +283,18 @@ def test_keys_rebuild_the_same_questions(content, quiz, seed, other_seed):
     rebuilt = generate_from_keys(content, [q["key"] for q in questions], other_seed)
     assert [q["key"] for q in rebuilt] == [q["key"] for q in questions]
     for before, after in zip(questions, rebuilt, strict=True):
-        for field in ("template", "item", "type", "topic", "difficulty", "prompt", "answer", "explanation", "source"):
+        for field in (
+            "template",
+            "item",
+            "type",
+            "topic",
+            "difficulty",
+            "prompt",
+            "answer",
+            "explanation",
+            "basis",
+            "sources",
+        ):
             assert before[field] == after[field], field
         if before["type"] in {"truefalse", "ordering", "matching"}:
             assert sorted(o["key"] for o in before["options"]) == sorted(o["key"] for o in after["options"])

@@ -1,5 +1,7 @@
 """The models' shared rules: one vocabulary, one "published", clear validation messages."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
@@ -12,8 +14,10 @@ from quizzes.models import (
     Department,
     Difficulty,
     GlossaryTerm,
+    Organisation,
     QuestionType,
     Source,
+    TimelineEvent,
     Topic,
     score_percent,
 )
@@ -91,3 +95,46 @@ def test_the_quiz_admin_shows_every_field_in_both_languages(client, editor):
     for name in ("title_tr", "title_en", "description_tr", "description_en", "topic", "length", "difficulty"):
         assert f'name="{name}"' in page
     assert page.index('name="title_tr"') < page.index('name="topic"')
+
+
+@pytest.mark.django_db
+def test_a_published_source_needs_a_publication_or_an_access_date_never_both():
+    """Issue 18, finding 9: ten of seventeen sources had no date at all."""
+    source = Source(title_tr="Kaynak", title_en="Source", publisher="x", url="", is_published=True)
+    with translation.override("en"), pytest.raises(ValidationError) as raised:
+        source.full_clean()
+    assert "publication date" in " ".join(raised.value.message_dict["published_on"])
+    source.accessed_on = datetime.date(2026, 11, 25)
+    source.full_clean()
+    source.published_on = datetime.date(2019, 10, 1)
+    with pytest.raises(ValidationError) as raised:
+        source.full_clean()
+    assert "accessed_on" in raised.value.message_dict
+    source.accessed_on, source.published_on, source.published_precision = None, datetime.date(2019, 10, 5), "month"
+    with pytest.raises(ValidationError) as raised:
+        source.full_clean()  # a month's date written with a day nobody knows
+    assert "published_on" in raised.value.message_dict
+    source.published_on = datetime.date(2019, 10, 1)
+    source.full_clean()
+
+
+@pytest.mark.django_db
+def test_a_founding_source_says_where_and_an_event_never_follows_a_later_one():
+    source = Source.objects.create(title_tr="K", title_en="S", publisher="x", published_on=datetime.date(2018, 7, 10))
+    office = Organisation(slug="ddo", name_tr="Ofis", name_en="Office", short_name_tr="DDO", short_name_en="DTO",
+                          summary_tr="a", summary_en="a", source=source, basis="editorial",
+                          founded_on=datetime.date(2018, 7, 10), founding_source=source)  # fmt: skip
+    with pytest.raises(ValidationError) as raised:
+        office.full_clean()
+    assert "founding_locator" in raised.value.message_dict
+    office.founding_locator = "The passage on Decree No. 1"
+    office.full_clean()
+    later = TimelineEvent.objects.create(slug="sonra", date=datetime.date(2019, 1, 1), precision="year", title_tr="b",
+                                         title_en="b", description_tr="b", description_en="b", confidence="high",
+                                         source=source, basis="editorial")  # fmt: skip
+    event = TimelineEvent(slug="once", date=datetime.date(2018, 1, 1), precision="year", title_tr="a", title_en="a",
+                          description_tr="a", description_en="a", confidence="high", source=source,
+                          basis="editorial", follows=later)  # fmt: skip
+    with pytest.raises(ValidationError) as raised:
+        event.full_clean()
+    assert "follows" in raised.value.message_dict

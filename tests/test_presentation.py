@@ -104,8 +104,9 @@ def test_the_result_shows_the_given_and_the_right_answer_in_english():
     assert result["given"] == "Data Department"
     assert result["correct"] == "Cyber Department"
     assert result["explanation"] == "The Cyber Department did."
-    assert result["source"]["title"] == "Source"
-    assert result["source"]["publisher"] == "mynet"
+    assert result["basis"] == "sourced"
+    assert result["sources"][0]["title"] == "Source"
+    assert result["sources"][0]["publisher"] == "mynet"
     assert result["topic"] == "departments"
 
 
@@ -115,7 +116,7 @@ def test_the_result_shows_the_given_and_the_right_answer_in_turkish():
     assert result["given"] == ["Üçüncü", "İkinci", "Birinci"]
     assert result["correct"] == ["Birinci", "İkinci", "Üçüncü"]
     assert result["explanation"] == "Siber Dairesi siber güvenliğe odaklandı."
-    assert result["source"]["title"] == "Kaynak"
+    assert result["sources"][0]["title"] == "Kaynak"
 
 
 @pytest.mark.parametrize(("mark", "verdict"), [(1.0, "correct"), (0.5, "partial"), (0.0, "wrong"), (None, "wrong")])
@@ -130,4 +131,18 @@ def test_an_unanswered_question_shows_no_given_answer_but_the_right_one():
 
 
 def test_a_question_without_a_source_shows_none():
-    assert for_result({**SINGLE, "source": None}, None, 0.0, "en")["source"] is None
+    result = for_result({**SINGLE, "source": None}, None, 0.0, "en")
+    assert result["sources"] == [] and result["basis"] is None
+
+
+def test_an_editorial_explanation_never_shows_a_source():
+    """Issue 18: a department's focus, ours on /departments/, was "Source: Mynet Haber" on the result page."""
+    editorial = {**SINGLE, "basis": "editorial", "sources": [SINGLE["source"]]}
+    result = for_result(editorial, None, 0.0, "en")
+    assert result["basis"] == "editorial" and result["sources"] == []
+
+
+def test_every_source_an_explanation_used_is_shown():
+    other = {**SINGLE["source"], "publisher": "Digital Age"}
+    result = for_result({**SINGLE, "basis": "sourced", "sources": [SINGLE["source"], other]}, None, 0.0, "en")
+    assert [s["publisher"] for s in result["sources"]] == ["mynet", "Digital Age"]

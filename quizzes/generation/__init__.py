@@ -15,7 +15,7 @@ template       type       topic       difficulty asks
 dept_focus     single     departments medium     which department focused on X
 dept_of_focus  single     departments medium     what did department Y focus on
 dept_is        single     departments easy       which of these was one of its departments
-dept_is_not    single     departments medium     which of these was NOT (answer: a decoy)
+dept_is_not    single     departments easy       which of these was NOT (answer: a decoy)
 tf_dept        truefalse  departments easy       "Y was one of its departments" (true)
 tf_decoy_dept  truefalse  departments easy       "<decoy> was one of its departments" (false)
 tf_focus       truefalse  departments medium     "Y focused on X" (true)
@@ -58,7 +58,11 @@ Where things are: one module per topic holds its templates (departments.py,
 duties.py, timeline.py, glossary.py; real_or_decoy.py the builders departments
 and duties share), registry.py the templates by name, draw.py which questions
 a quiz asks, questions.py the question a template returns and its options,
-wording.py how questions say things, index.py the content by slug. A new
+wording.py how questions say things, index.py the content by slug,
+chronology.py which of two events is known to come first, years.py the wrong
+years a question offers or states (mostly years in which something else
+happened). A question says what its explanation rests on ("basis": sourced,
+editorial or mixed; "sources": every source it used). A new
 template is a function in its topic's module with the ``@template`` decorator.
 
 Truth: a decoy (a department or duty the office never had) only ever appears
@@ -67,7 +71,10 @@ is true. Duties the source says passed to the Cyber Security Presidency in
 2025 were the office's duties until then, so they count as its duties
 ("was one of its duties", past tense) and also feed ``duty_passed``. Facts of
 "source only" confidence, and the five departments as the source lists them,
-are asked "according to the source". A template is skipped for an item when
+are asked "according to the source"; a true/false statement carries that in its
+explanation, never in its prompt, since a decoy's false statement is worded the
+same (a lead-in only true statements have would give the answer away).
+``tests/test_generation_form.py`` checks that no wording gives an answer away. A template is skipped for an item when
 the content lacks enough distinct distractors (a single-choice question needs
 at least three options), or when the event's title would give the answer away
 (its title contains the year asked about).

@@ -17,7 +17,7 @@ among departments), and no option reads like another in either language.
 """
 
 from ..question_types import SINGLE
-from ..values import Text
+from ..values import SOURCED, Text
 from .questions import not_near, question, single, source_of
 from .registry import CROSS_LANGUAGE, template
 from .wording import bare, sentence
@@ -114,7 +114,9 @@ def _build(kind, direction):
             f"“{tr}” İngilizcede “{en}” olarak karşılanır." + (f" {sentence(definition.tr)}" if definition else ""),
             f"“{tr}” is “{en}” in English." + (f" {sentence(definition.en)}" if definition else ""),
         )
-        found = question(t, slugs, ref, options, ref, Text(*prompt), explanation, source_of(item))
+        # A unit's name rests on its list's source, whatever the basis of its focus text.
+        citation = source_of(item, basis=SOURCED) if spec["ref"] == "department" else source_of(item)
+        found = question(t, slugs, ref, options, ref, Text(*prompt), explanation, citation)
         found["shown"] = {"prompt": asked, "options": answered}
         return found
 

@@ -1,11 +1,11 @@
 """Templates on the office's departments: what each focused on, and which were (not) its departments."""
 
 from ..question_types import MATCHING, SINGLE, TRUE_FALSE
-from ..values import Text, is_sourced
+from ..values import SOURCED, Text, is_sourced
 from .questions import not_near, question, single, source_of, truefalse, two_of
 from .real_or_decoy import Kind, decoy_among_real, false_of_decoy, real_among_decoys, true_of_real
 from .registry import decoys_of, one_each, template
-from .wording import OFFICE_OF, according, bare, capitalise, clashes, lead, quote, the
+from .wording import OFFICE_OF, according, bare, capitalise, clashes, lead, quote, the, uncapitalise
 
 
 def _confident(department):
@@ -50,6 +50,8 @@ DEPARTMENT = Kind(
         f"{the(quoted.en.strip('“”'))} was one of {OFFICE_OF.en} departments. True or false?",
     ),
     truth=_official_chart,
+    # A department's name rests on its list's source, whatever the basis of its focus text.
+    cite=lambda d: source_of(d, basis=SOURCED),
     never_prompt=Text(
         "Ofisin 2019 resmî teşkilat şemasına göre aşağıdakilerden hangisi Ofisin birimlerinden biri değildi?",
         "According to the office's official 2019 organisation chart, which of these was never one of its units?",
@@ -130,7 +132,7 @@ def _dept_is(t, ix, slugs, rng):
     )
 
 
-@template("dept_is_not", SINGLE, "departments", "medium", ["decoy"], decoys_of("department"))
+@template("dept_is_not", SINGLE, "departments", "easy", ["decoy"], decoys_of("department"))
 def _dept_is_not(t, ix, slugs, rng):
     return decoy_among_real(
         t,
@@ -156,8 +158,8 @@ def _tf_dept(t, ix, slugs, rng):
         rng,
         DEPARTMENT,
         lambda d: Text(
-            f"Doğru: {bare(d.name.tr)} Ofisin dairelerinden biriydi.",
-            f"True: {the(d.name.en)} was one of the office's departments.",
+            f"Doğru: {uncapitalise(_list_lead(d).tr, 'tr')}{bare(d.name.tr)} Ofisin dairelerinden biriydi.",
+            f"True: {uncapitalise(_list_lead(d).en, 'en')}{the(d.name.en)} was one of the office's departments.",
         ),
     )
 
@@ -177,7 +179,7 @@ def _tf_decoy_dept(t, ix, slugs, rng):
     )
 
 
-def _focus_statement(t, slugs, department, focus_of, explanation):
+def _focus_statement(t, slugs, department, focus_of, explanation, citation):
     """True/false: "<department> focused on <the focus of focus_of>", true when they are the same."""
     return truefalse(
         t,
@@ -190,7 +192,7 @@ def _focus_statement(t, slugs, department, focus_of, explanation):
             f"{the(bare(department.name.en))} focused on {quote(focus_of.focus).en}. True or false?",
         ),
         explanation,
-        source_of(department),
+        citation,
     )
 
 
@@ -200,7 +202,7 @@ def _tf_focus(t, ix, slugs, rng):
     if d is None:
         return None
     line = _focus_line(d)
-    return _focus_statement(t, slugs, d, d, Text(f"Doğru. {line.tr}", f"True. {line.en}"))
+    return _focus_statement(t, slugs, d, d, Text(f"Doğru. {line.tr}", f"True. {line.en}"), source_of(d))
 
 
 def _swap_subjects(ix):
@@ -226,7 +228,7 @@ def _tf_focus_swap(t, ix, slugs, rng):
         f"Yanlış. {line.tr}. Verilen alan şu dairenindi: {bare(other.name.tr)}.",
         f"False. {line.en}. The focus given was that of {the(bare(other.name.en))}.",
     )
-    return _focus_statement(t, slugs, d, other, explanation)
+    return _focus_statement(t, slugs, d, other, explanation, source_of(d) + source_of(other))
 
 
 def _groups(items, size):
@@ -280,6 +282,6 @@ def _match_focus(t, ix, slugs, rng):
             " ".join(f"{bare(d.name.tr)} — {bare(d.focus.tr)}." for d in departments),
             " ".join(f"{bare(d.name.en)} — {bare(d.focus.en)}." for d in departments),
         ),
-        source_of(first),
+        sum((source_of(d) for d in departments), ()),
         targets=right,
     )

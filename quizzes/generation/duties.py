@@ -9,7 +9,7 @@ from ..question_types import SINGLE, TRUE_FALSE
 from ..values import Text, is_sourced
 from .real_or_decoy import Kind, decoy_among_real, false_of_decoy, real_among_decoys, true_of_real
 from .registry import decoys_of, one_each, template
-from .wording import OFFICE_OF, SUCCESSOR, according, bare
+from .wording import OFFICE_OF, SUCCESSOR, according, bare, uncapitalise
 
 DUTY = Kind(
     name="duty",
@@ -101,8 +101,8 @@ def _tf_duty(t, ix, slugs, rng):
         rng,
         DUTY,
         lambda d: Text(
-            f"Doğru: bu, Ofisin görevlerinden biriydi.{_note(d).tr}",
-            f"True: this was one of the office's duties.{_note(d).en}",
+            f"Doğru: {uncapitalise(DUTY.lead(d).tr, 'tr')}bu, Ofisin görevlerinden biriydi.{_note(d).tr}",
+            f"True: {uncapitalise(DUTY.lead(d).en, 'en')}this was one of the office's duties.{_note(d).en}",
         ),
     )
 

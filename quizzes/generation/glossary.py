@@ -73,7 +73,7 @@ def _term_en_tr(t, ix, slugs, rng):
     )
 
 
-def _english_statement(t, slugs, term, english_of, explanation):
+def _english_statement(t, slugs, term, english_of, explanation, citation):
     """True/false: "the English for <term> is <the English of english_of>", true when they are the same."""
     tr, en = quote(same_text(term.term.tr)).tr, quote(same_text(english_of.term.en)).en
     return truefalse(
@@ -86,7 +86,7 @@ def _english_statement(t, slugs, term, english_of, explanation):
             f"The English for the Turkish term {tr} is {en}. True or false?",
         ),
         explanation,
-        source_of(term),
+        citation,
     )
 
 
@@ -96,7 +96,7 @@ def _tf_term(t, ix, slugs, rng):
     if term is None:
         return None
     explanation = Text(f"Doğru. {term.term.tr}: {term.definition.tr}", f"True. {term.term.en}: {term.definition.en}")
-    return _english_statement(t, slugs, term, term, explanation)
+    return _english_statement(t, slugs, term, term, explanation, source_of(term))
 
 
 def _term_pairs(ix):
@@ -121,7 +121,7 @@ def _tf_term_swap(t, ix, slugs, rng):
         f"“{other.term.en}” ise “{other.term.tr}” demektir.",
         f"False. The English for “{term.term.tr}” is “{term.term.en}”; “{other.term.en}” is “{other.term.tr}”.",
     )
-    return _english_statement(t, slugs, term, other, explanation)
+    return _english_statement(t, slugs, term, other, explanation, source_of(term) + source_of(other))
 
 
 @template("term_meaning", SINGLE, "glossary", "medium", ["term"], one_each("terms"))

@@ -1,5 +1,6 @@
 """The content indexed for the templates: items by slug, and the derived lists several templates share."""
 
+from .chronology import chronological
 from .wording import clashes
 
 
@@ -24,7 +25,7 @@ class Index:
             d for d in content.decoys if d.kind == "duty" and not any(clashes(d.text, o.text) for o in content.duties)
         ]
         self.usable_decoys = {d.key for d in [*self.decoy_departments, *self.decoy_duties]}
-        self.chronological = sorted(content.events, key=lambda e: (e.date, e.key))
+        self.chronological = chronological(content.events, self.events)  # every known precedence kept
         dates = [e.date for e in content.events]
         dates += [d for o in content.organisations for d in (o.founded_on, o.closed_on) if d]
         self.latest_year = max(dates).year if dates else 0

@@ -1,5 +1,6 @@
 """A question as the rest of the app stores it, and the options it offers."""
 
+from ..values import EDITORIAL, MIXED, SOURCED
 from .wording import capitalise, fold, sentence
 
 OPTIONS = 4  # options of a single-choice question, the answer included
@@ -10,12 +11,39 @@ TRUE_FALSE = (
 )
 
 
-def source_of(item):
-    source = getattr(item, "source", None)
-    return source.as_dict() if source else None
+def source_of(item, basis=None, source=None):
+    """What the statement an explanation makes about ``item`` rests on: a citation, ((basis, source),).
+
+    ``basis`` and ``source`` override the item's own (a department's name rests
+    on its list's source even where the focus text is ours; an organisation's
+    founding date on the source that states it). Editorial text carries no
+    source: ``(("editorial", None),)``. Citations add up: ``source_of(a) +
+    source_of(b)`` for an explanation about two items.
+    """
+    basis = basis or getattr(item, "basis", SOURCED)
+    source = source if source is not None else getattr(item, "source", None)
+    if item is None or basis != SOURCED or source is None:
+        return ((EDITORIAL, None),)
+    return ((SOURCED, source.as_dict()),)
 
 
-def question(template, slugs, item, options, answer, prompt, explanation, source, targets=()):
+def cited_by(citation):
+    """A question's basis and the sources its explanation used, each once, in the order it uses them.
+
+    "sourced" when every statement rests on a source, "editorial" when none
+    does, "mixed" otherwise (the explanation then says which statement is ours).
+    """
+    statements = citation or ((EDITORIAL, None),)
+    sources = []
+    for basis, source in statements:
+        if basis == SOURCED and source not in sources:
+            sources.append(source)
+    bases = {basis for basis, _ in statements}
+    return (SOURCED if bases == {SOURCED} else EDITORIAL if bases == {EDITORIAL} else MIXED), sources
+
+
+def question(template, slugs, item, options, answer, prompt, explanation, citation, targets=()):
+    basis, sources = cited_by(citation)
     return {
         "key": f"{template.name}:{'+'.join(slugs)}",
         "template": template.name,
@@ -31,13 +59,24 @@ def question(template, slugs, item, options, answer, prompt, explanation, source
             "tr": capitalise(sentence(explanation.tr), "tr"),
             "en": capitalise(sentence(explanation.en), "en"),
         },
-        "source": source,
+        # What the explanation rests on, the same for every page and export that shows it: "basis" says whether
+        # it is sourced, editorial (our own) or mixed; "sources" every source it used; "source" the first of them.
+        "basis": basis,
+        "sources": sources,
+        "source": sources[0] if sources else None,
     }
 
 
-def truefalse(template, slugs, item, truth, prompt, explanation, source):
+def truefalse(template, slugs, item, truth, prompt, explanation, citation):
     return question(
-        template, slugs, item, [dict(o) for o in TRUE_FALSE], "true" if truth else "false", prompt, explanation, source
+        template,
+        slugs,
+        item,
+        [dict(o) for o in TRUE_FALSE],
+        "true" if truth else "false",
+        prompt,
+        explanation,
+        citation,
     )
 
 

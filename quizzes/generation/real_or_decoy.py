@@ -24,6 +24,7 @@ class Kind:
     statement: object  # (quoted Text) -> Text: "<it> was one of the office's <plural>. True or false?"
     truth: object = None  # (index) -> the one list a "which was never one of them" question rests on
     never_prompt: Text = None  # that question's prompt, naming the list
+    cite: object = source_of  # (item) -> what "<item> was one of them" rests on (questions.source_of)
 
     def items(self, ix):
         return getattr(ix, self.field)
@@ -57,7 +58,7 @@ def real_among_decoys(t, ix, slugs, rng, kind, explanation, prompt=one_of_prompt
     options = single(rng, (ref, kind.text(item)), [(f"decoy:{o.key}", o.text) for o in kind.decoys(ix)])
     if options is None:
         return None
-    return question(t, slugs, ref, options, ref, prompt(kind, item), explanation(item), source_of(item))
+    return question(t, slugs, ref, options, ref, prompt(kind, item), explanation(item), kind.cite(item))
 
 
 def decoy_among_real(t, ix, slugs, rng, kind, explanation):
@@ -79,13 +80,18 @@ def decoy_among_real(t, ix, slugs, rng, kind, explanation):
 
 
 def true_of_real(t, ix, slugs, rng, kind, explanation):
-    """True/false: "<item> was one of the office's <plural>" (true)."""
+    """True/false: "<item> was one of the office's <plural>" (true).
+
+    Worded exactly as a decoy's statement: a lead-in only true statements carry
+    ("According to the source, …") would be an answer key. The explanation says
+    what the statement rests on.
+    """
     item = kind.items(ix).get(slugs[0])
     if item is None:
         return None
     statement = kind.statement(quote(kind.text(item)))
-    prompt = lead(kind.lead(item), statement.tr, statement.en)
-    return truefalse(t, slugs, f"{kind.name}:{item.key}", True, prompt, explanation(item), source_of(item))
+    prompt = lead(NO_LEAD, statement.tr, statement.en)
+    return truefalse(t, slugs, f"{kind.name}:{item.key}", True, prompt, explanation(item), kind.cite(item))
 
 
 def false_of_decoy(t, ix, slugs, rng, kind, explanation):

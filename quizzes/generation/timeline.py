@@ -4,13 +4,13 @@ A template is skipped for an event whose title would give the answer away
 (its title contains the year asked about).
 """
 
-from random import Random
-
 from ..question_types import ORDERING, SINGLE, TRUE_FALSE, YEAR
-from ..values import Text
+from ..values import EDITORIAL, SOURCED, Text
+from .chronology import chronological, order
 from .questions import OPTIONS, question, single, source_of, truefalse, two_of
 from .registry import template
-from .wording import EN_MONTHS, STORY_YEARS, TR_MONTHS, bare, clashes, date_text, quote, standalone, the
+from .wording import EN_MONTHS, TR_MONTHS, bare, clashes, date_text, quote, standalone, the
+from .years import wrong_years, year_options
 
 
 def _title_names_year(event, year):
@@ -23,25 +23,17 @@ def _event_explanation(event):
     return Text(f"{when.tr}: {bare(event.title.tr)}", f"{when.en}: {bare(event.title.en)}")
 
 
-def _years_near(rng, year, count, latest):
-    """``count`` distinct years near ``year``, from a six-year window placed at random around it.
-
-    Placing the window at random keeps the answer from always being the middle
-    option; the window never passes ``latest`` (the content's last year), so
-    no option is a year the story has not reached.
-    """
-    # Inside the story's years (or the content's, when an event lies outside them).
-    first, last = min(STORY_YEARS[0], year), max(year, min(STORY_YEARS[1], latest))
-    start = max(first, min(year - rng.randint(0, 5), last - 5))
-    return rng.sample([y for y in range(start, min(start + 6, last + 1)) if y != year], count)
+def _said_by(event):
+    """Who says it, after a dated line of an explanation about several events: each names its own source."""
+    ((basis, source),) = source_of(event)
+    if basis == SOURCED:
+        return Text(f" [kaynak: {source['publisher']}]", f" [source: {source['publisher']}]")
+    return Text(" [bizim açıklamamız]", " [our explanation]")
 
 
-def _year_options(rng, ix, year):
-    """Shuffled options of a "which year" question: ``year`` and years near it."""
-    years = [year, *_years_near(rng, year, OPTIONS - 1, ix.latest_year)]
-    options = [{"key": f"year:{y}", "text": {"tr": str(y), "en": str(y)}} for y in years]
-    rng.shuffle(options)
-    return options
+def _attributed(event):
+    line, said = _event_explanation(event), _said_by(event)
+    return Text(line.tr + said.tr, line.en + said.en)
 
 
 def _event_subjects(condition=lambda e: True):
@@ -53,7 +45,7 @@ def _event_year(t, ix, slugs, rng):
     e = ix.events.get(slugs[0])
     if e is None or _title_names_year(e, e.date.year):
         return None
-    options = _year_options(rng, ix, e.date.year)
+    options = year_options(rng, ix, e.date.year)
     title = quote(e.title)
     return question(
         t,
@@ -122,18 +114,9 @@ def _year_event(t, ix, slugs, rng):
     )
 
 
-def _ordered(a, b):
-    """-1/1 when ``a`` is surely before/after ``b`` at the precision both dates have, else 0."""
-    coarse = (
-        "year" if "year" in (a.precision, b.precision) else "month" if "month" in (a.precision, b.precision) else "day"
-    )
-
-    def cut(e):
-        return (e.date.year,) if coarse == "year" else (e.date.year, e.date.month) if coarse == "month" else (e.date,)
-
-    if cut(a) == cut(b):
-        return 0
-    return -1 if cut(a) < cut(b) else 1
+def _ordered(ix, a, b):
+    """-1/1 when ``a`` is surely before/after ``b`` (by their dates, or an event's known predecessor), else 0."""
+    return order(a, b, ix.events)
 
 
 def _pair_subjects(ix, companions=3):
@@ -145,7 +128,7 @@ def _pair_subjects(ix, companions=3):
         for b in events[i + 1 :]:
             if taken == companions:
                 break
-            if _ordered(a, b) and not clashes(a.title, b.title):
+            if _ordered(ix, a, b) and not clashes(a.title, b.title):
                 found.append(tuple(sorted((a.key, b.key))))
                 taken += 1
     return found
@@ -154,12 +137,12 @@ def _pair_subjects(ix, companions=3):
 @template("first_of_two", SINGLE, "timeline", "medium", ["event", "event"], _pair_subjects)
 def _first_of_two(t, ix, slugs, rng):
     a, b = two_of(ix.events, slugs)
-    if a is None or not _ordered(a, b) or clashes(a.title, b.title):
+    if a is None or not _ordered(ix, a, b) or clashes(a.title, b.title):
         return None
-    first, second = (a, b) if _ordered(a, b) < 0 else (b, a)
+    first, second = (a, b) if _ordered(ix, a, b) < 0 else (b, a)
     options = [{"key": f"event:{e.key}", "text": e.title.as_dict()} for e in (a, b)]
     rng.shuffle(options)
-    one, two = _event_explanation(first), _event_explanation(second)
+    one, two = _attributed(first), _attributed(second)
     return question(
         t,
         slugs,
@@ -168,7 +151,7 @@ def _first_of_two(t, ix, slugs, rng):
         f"event:{first.key}",
         Text("Bu iki olaydan hangisi daha önce gerçekleşti?", "Which of these two events happened first?"),
         Text(f"Önce {one.tr}; sonra {two.tr}", f"First {one.en}; then {two.en}"),
-        source_of(first),
+        source_of(first) + source_of(second),
     )
 
 
@@ -181,7 +164,7 @@ def _four_subjects(ix):
         for e in events[i + 1 :]:
             if len(chosen) == 4:
                 break
-            if all(_ordered(c, e) for c in chosen) and not any(clashes(c.title, e.title) for c in chosen):
+            if all(_ordered(ix, c, e) for c in chosen) and not any(clashes(c.title, e.title) for c in chosen):
                 chosen.append(e)
         if len(chosen) == 4:
             group = tuple(e.key for e in chosen)
@@ -197,15 +180,15 @@ def _order_four(t, ix, slugs, rng):
         return None
     for i, a in enumerate(events):
         for b in events[i + 1 :]:
-            if not _ordered(a, b) or clashes(a.title, b.title):
+            if not _ordered(ix, a, b) or clashes(a.title, b.title):
                 return None
-    in_order = sorted(events, key=lambda e: (e.date, e.key))
+    in_order = chronological(events, ix.events)
     options = [{"key": f"event:{e.key}", "text": e.title.as_dict()} for e in events]
     while True:
         rng.shuffle(options)
         if [o["key"] for o in options] != [f"event:{e.key}" for e in in_order]:
             break
-    lines = [_event_explanation(e) for e in in_order]
+    lines = [_attributed(e) for e in in_order]
     return question(
         t,
         slugs,
@@ -217,7 +200,7 @@ def _order_four(t, ix, slugs, rng):
             "Put these events in order, from the earliest to the latest.",
         ),
         Text("; ".join(line.tr for line in lines), "; ".join(line.en for line in lines)),
-        source_of(in_order[0]),
+        sum((source_of(e) for e in in_order), ()),
     )
 
 
@@ -260,21 +243,13 @@ def _decree_number(t, ix, slugs, rng):
     )
 
 
-def _wrong_year(event):
-    """A year near the event's but not its own; fixed per event, so the key rebuilds the same statement."""
-    rng = Random(f"wrong-year:{event.key}")
-    first, last = min(STORY_YEARS[0], event.date.year), max(STORY_YEARS[1], event.date.year)
-    years = range(max(first, event.date.year - 3), min(last, event.date.year + 3) + 1)
-    return rng.choice([y for y in years if y != event.date.year])
-
-
 def _year_statement(t, ix, slugs, truth):
-    """True/false: "<event> happened in <its year>" (true) or "... in <a year near it>" (false)."""
+    """True/false: "<event> happened in <its year>" (true) or "... in <another event's year>" (false)."""
     e = ix.events.get(slugs[0])
-    if e is None:
+    if e is None or _title_names_year(e, e.date.year):
         return None
-    year = e.date.year if truth else _wrong_year(e)
-    if _title_names_year(e, year) or _title_names_year(e, e.date.year):
+    year = e.date.year if truth else wrong_years(ix, lambda o: not _title_names_year(o, o.date.year))[e.key]
+    if _title_names_year(e, year):
         return None
     title = quote(e.title)
     verdict = Text("Doğru", "True") if truth else Text("Yanlış", "False")
@@ -356,7 +331,7 @@ def _org_founded(t, ix, slugs, rng):
     year = o.founded_on.year
     if standalone(year).search(o.name.tr + " " + o.name.en):
         return None
-    options = _year_options(rng, ix, year)
+    options = year_options(rng, ix, year)
     name = quote(o.name)
     return question(
         t,
@@ -369,5 +344,6 @@ def _org_founded(t, ix, slugs, rng):
             f"{bare(o.name.tr)}: {year} yılında kuruldu.",
             f"{bare(o.name.en)}: founded in {year}.",
         ),
-        source_of(o),
+        # The founding date rests on the source that states it, not on the one the summary cites.
+        source_of(o, source=o.founding_source) if o.founding_source else ((EDITORIAL, None),),
     )

@@ -103,6 +103,12 @@ def capitalise(text, language):
     return first + text[1:]
 
 
+def uncapitalise(text, language):
+    """A lead-in ("According to the source, ") to follow "True: " inside a sentence."""
+    first = turkish_lower(text[:1]) if language == "tr" else text[:1].lower()
+    return first + text[1:]
+
+
 def lead(prefix, tr, en):
     """A sentence with an optional lead-in; it starts with a capital when the lead-in is empty."""
     return Text(

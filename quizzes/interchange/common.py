@@ -78,12 +78,14 @@ def with_variants(questions, variant=None):
 def question_id(question, variant, limit=None):
     """A question's stable id: its key, with ``@variant`` when several draws of it are exported.
 
-    Cut to ``limit`` characters with a digest of the whole when longer, so it stays unique.
+    Cut to ``limit`` characters with a digest of the whole when longer, so it stays unique; the
+    ``@variant`` stays at its end.
     """
-    found = question["key"] if variant is None else f"{question['key']}@{variant}"
+    suffix = "" if variant is None else f"@{variant}"
+    found = question["key"] + suffix
     if limit and len(found) > limit:
         digest = hashlib.sha1(found.encode()).hexdigest()[:12]  # noqa: S324 -- an id, not a secret
-        found = f"{found[: limit - 13]}~{digest}"
+        found = f"{question['key'][: limit - 13 - len(suffix)]}~{digest}{suffix}"  # the variant stays readable
     return found
 
 

@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ..languages import CONTENT_LANGUAGES
+from .dates import ACCESSED_HELP, FOLLOWS_HELP, DatePrecision, source_date_errors, unknown_parts_are_one
 from .vocabulary import Confidence, QuizSettings
 
 
@@ -123,11 +124,15 @@ class Based(models.Model):
 
 
 class Source(Publishable):
-    """A citation that content rests on."""
+    """A citation that content rests on, dated by its publication or, when that is unknown, by when it was read."""
 
     title = models.CharField(_("title"), max_length=300)
     publisher = models.CharField(_("publisher"), max_length=200)
     published_on = models.DateField(_("published on"), null=True, blank=True)
+    published_precision = models.CharField(
+        _("publication date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    accessed_on = models.DateField(_("accessed on"), null=True, blank=True, help_text=ACCESSED_HELP)
     url = models.URLField(_("link"), blank=True, max_length=500)
 
     class Meta:
@@ -142,6 +147,12 @@ class Source(Publishable):
         """The learning page that shows this item, at its anchor (the admin's "View on site")."""
         return reverse("quizzes:sources") + f"#source-{self.pk}"
 
+    def clean(self):
+        errors = source_date_errors(self)
+        if errors:
+            raise ValidationError(errors)
+        super().clean()
+
 
 class Organisation(Based, Publishable):
     """The office and the bodies around its story."""
@@ -153,6 +164,16 @@ class Organisation(Based, Publishable):
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source"))
+    founding_source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("source of the founding date"),
+        help_text=_("The source that states the founding date, when the summary's source does not."),
+    )
+    founding_locator = models.CharField(_("where it states the founding date"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -166,6 +187,11 @@ class Organisation(Based, Publishable):
     def get_absolute_url(self):
         """The learning page that shows this item, at its anchor (the admin's "View on site")."""
         return reverse("quizzes:home") + "#bodies-heading"
+
+    def clean(self):
+        super().clean()
+        if self.founding_source_id and not self.founding_locator.strip():
+            raise ValidationError({"founding_locator": _("Say where in the source it is stated.")})
 
 
 class Department(Based, Publishable):
@@ -238,10 +264,7 @@ class Duty(Based, Publishable):
 
 
 class TimelineEvent(Based, Publishable):
-    class Precision(models.TextChoices):
-        YEAR = "year", _("year")
-        MONTH = "month", _("month")
-        DAY = "day", _("day")
+    Precision = DatePrecision
 
     slug = models.SlugField(_("slug"), unique=True)
     date = models.DateField(_("date"), help_text=_("Unknown parts: use 1 and set the precision."))
@@ -258,6 +281,8 @@ class TimelineEvent(Based, Publishable):
     )
     confidence = models.CharField(_("confidence"), max_length=20, choices=Confidence.choices)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source"))
+    follows = models.ForeignKey("self", on_delete=models.SET_NULL, related_name="+", null=True, blank=True,
+                                verbose_name=_("comes after"), help_text=FOLLOWS_HELP)  # fmt: skip
 
     optional_translated_fields = ("legal_reference",)
 
@@ -275,13 +300,15 @@ class TimelineEvent(Based, Publishable):
 
     def clean(self):
         errors = {}
-        if self.date and self.precision in (self.Precision.YEAR, self.Precision.MONTH):
-            if self.date.day != 1 or (self.precision == self.Precision.YEAR and self.date.month != 1):
-                errors["date"] = _("Unknown parts of the date must be 1 (e.g. 2025-03-01 for March 2025).")
+        if not unknown_parts_are_one(self.date, self.precision):
+            errors["date"] = _("Unknown parts of the date must be 1 (e.g. 2025-03-01 for March 2025).")
         source = getattr(self, "source", None) if self.source_id else None
-        if self.basis == Basis.SOURCED and source and source.published_on and self.date:
-            if source.published_on < self.date:
+        if self.basis == Basis.SOURCED and source and self.date:
+            if (source.published_on or source.accessed_on or self.date) < self.date:
                 errors["source"] = _("This source was published before the event: it cannot report it.")
+        follows = getattr(self, "follows", None) if self.follows_id else None
+        if follows is not None and self.date and (follows.pk == self.pk or follows.date.year > self.date.year):
+            errors["follows"] = _("An event cannot come after itself or after a later year's event.")
         if errors:
             raise ValidationError(errors)
         super().clean()

@@ -6,6 +6,7 @@ from django.templatetags.cache import CacheNode
 from django.utils import formats
 from django.utils.html import escape
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from .. import models
 from ..presentation import text_in
@@ -45,6 +46,33 @@ def iso_date(value):
         return formats.date_format(datetime.date.fromisoformat(value), "j F Y")
     except (TypeError, ValueError):
         return value
+
+
+@register.filter
+def source_date(source):
+    """When a source speaks from, saying which date it is: "published October 2019", "accessed 25 November 2026".
+
+    Takes a Source row or a source frozen in a question (ISO strings); the
+    publication date is written only as precisely as it is known.
+    """
+
+    def field(name):
+        value = source.get(name) if isinstance(source, dict) else getattr(source, name, None)
+        if isinstance(value, str):
+            try:
+                value = datetime.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return value
+
+    published, accessed = field("published_on"), field("accessed_on")
+    if published:
+        precision = source.get("published_precision") if isinstance(source, dict) else source.published_precision
+        when = formats.date_format(published, _FORMATS.get(precision or "day", "j F Y"))
+        return _("published %(date)s") % {"date": when}
+    if accessed:
+        return _("accessed %(date)s") % {"date": formats.date_format(accessed, "j F Y")}
+    return ""
 
 
 @register.filter

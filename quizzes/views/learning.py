@@ -12,6 +12,7 @@ are built only when that block is rendered, so a cached block costs no query.
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from ..generation.chronology import chronological, unknown_order_periods
 from ..languages import sort_key_for
 from ..models import Department, Duty, GlossaryTerm, Organisation, Source, TimelineEvent
 from ..page_cache import cached_for_visitors, content_version, lazy_context
@@ -35,7 +36,7 @@ def _sorted_by(items, attribute):
 @cached_for_visitors
 def overview(request):
     def build():
-        organisations = {o.slug: o for o in _published(Organisation)}
+        organisations = {o.slug: o for o in _published(Organisation).select_related("founding_source")}
         return {
             "office": organisations.pop("ddo", None),
             "organisations": list(organisations.values()),
@@ -70,32 +71,26 @@ def duties(request):
 
 
 def _mark_unknown_order(events):
-    """Group events whose order nobody knows: the same year (or month) at the coarser precision of two of them.
+    """The events in an order that keeps every known precedence, each group whose order nobody knows marked.
 
-    The first event of each group gets ``order_period`` (a date) and
+    The first event of such a group gets ``order_period`` (a date) and
     ``order_precision`` ("year" or "month"): the page says, before the group,
-    that the order within that period is unknown.
+    that the order within that period is unknown. Events whose order is known
+    (by their dates, or because one follows the other, as an appointment
+    follows the decree that created the office) are never in such a group.
     """
-    rank = ("year", "month", "day")
-    for event in events:
-        event.order_period = event.order_precision = None
-    groups = {}
-    for i, a in enumerate(events):
-        for b in events[i + 1 :]:
-            coarse = min(a.precision, b.precision, key=rank.index)
-            key = (a.date.year,) if coarse == "year" else (a.date.year, a.date.month)
-            if coarse != "day" and key == ((b.date.year,) if coarse == "year" else (b.date.year, b.date.month)):
-                groups.setdefault(key, (a, coarse))
-    for first, coarse in groups.values():
-        if first.order_precision is None:
-            first.order_period, first.order_precision = first.date, coarse
-    return events
+    ordered = chronological(events)
+    unknown = unknown_order_periods(ordered)
+    for event in ordered:
+        event.order_precision = unknown.get(event.slug)
+        event.order_period = event.date if event.order_precision else None
+    return ordered
 
 
 @cached_for_visitors
 def timeline(request):
     def build():
-        return {"events": _mark_unknown_order(list(_published(TimelineEvent)))}
+        return {"events": _mark_unknown_order(list(_published(TimelineEvent).select_related("follows")))}
 
     return _render(request, "quizzes/timeline.html", build, "events")
 

@@ -19,7 +19,7 @@ from ..form_limits import say_length_limits
 from ..forms import StartQuizForm
 from ..generation import QuizSettings, generate_quiz
 from ..models import Assignment, QuestionType, Quiz
-from ..presentation import describe, text_in
+from ..presentation import citation_in, describe, text_in
 from ..roles import teacher_required
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -104,14 +104,13 @@ def paper_answer(question, number, language):
         code = ", ".join(f"{numbered[left]}–{target_letter[right]}" for left, right in answer.items())
     else:
         code = letter[answer]
-    source = question.get("source")
     return {
         "number": number,
         "type": question["type"],
         "code": code,
         "text": describe(question, answer, language),
         "explanation": text_in(question["explanation"], language),
-        "source": {**source, "title": text_in(source["title"], language)} if source else None,
+        **citation_in(question, language),
     }
 
 
