@@ -6,23 +6,38 @@ markup, a multilang span or a GIFT separator; leading and trailing spaces and ca
 are written as character references, which the importers keep (they trim the rest).
 """
 
+import datetime
 import hashlib
 import html
 import re
 from dataclasses import dataclass
 
-from ..presentation import shown_in, text_in
+from ..generation.wording import date_text
+from ..presentation import citation_in, shown_in, text_in
 from ..question_types import MATCHING, ORDERING
 
 LANGUAGES = {"tr": ("tr",), "en": ("en",), "both": ("tr", "en")}
 SYNTAXES = ("span", "mlang")  # Moodle's core multilang filter, or the multilang2 plugin's {mlang} tags
 MOODLE_ID_LENGTH = 100  # question.idnumber is 100 characters in Moodle
-# The words an export adds of its own, in both languages (the writers import nothing of Django).
+# The words an export adds of its own, in both languages (the writers import nothing of Django); the
+# citation's are the site's catalogue wording (templates/quizzes/_citation.html, the source_date filter).
 WORDS = {
     "right": {"tr": "Doğru.", "en": "Correct."},
     "wrong": {"tr": "Yanlış. Doğru cevap: {answer}", "en": "Not quite. The right answer: {answer}"},
-    "source": {"tr": "Kaynak", "en": "Source"},
+    "source": {"tr": "Kaynak:", "en": "Source:"},
+    "sources": {"tr": "Kaynaklar:", "en": "Sources:"},
+    "editorial": {
+        "tr": "Editoryal: kaynaktan alıntı değil, bizim açıklamamız.",
+        "en": "Editorial: our own explanation, not a quotation of a source.",
+    },
+    "mixed": {
+        "tr": "[bizim açıklamamız] ile işaretlenen ifadeler editoryaldir.",
+        "en": "The statements marked [our explanation] are editorial.",
+    },
+    "published": {"tr": "yayımlandı: {date}", "en": "published {date}"},
+    "accessed": {"tr": "erişildi: {date}", "en": "accessed {date}"},
 }
+PRECISIONS = ("day", "month", "year")
 TOPICS = {
     "departments": {"tr": "Daireler", "en": "Departments"},
     "duties": {"tr": "Görevler", "en": "Duties"},
@@ -138,28 +153,83 @@ def multilang(by_language, languages, syntax):
     return multilang_html({k: escape_html(v) for k, v in by_language.items()}, languages, syntax)
 
 
-def source_html(source, language):
-    """A source citation as one HTML line: "Source: <cite>title</cite>, publisher, date. <a>url</a>"."""
-    parts = [f"{WORDS['source'][language]}: <cite>{escape_html(text_in(source['title'], language))}</cite>"]
-    if source.get("publisher"):
-        parts.append(f'<span class="publisher">{escape_html(source["publisher"])}</span>')
-    if source.get("published_on"):
-        parts.append(f"<time>{escape_html(str(source['published_on']))}</time>")
-    line = ", ".join(parts) + "."
-    if source.get("url"):
-        url = html.escape(source["url"], quote=True)
-        line += f' <a href="{url}">{url}</a>'
-    return line
+def _day(value):
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, datetime.date) else None
+
+
+def source_date(source, language):
+    """When a source speaks from, as the site says it: "published October 2019", "accessed 25 November 2026"."""
+    published, accessed = _day(source.get("published_on")), _day(source.get("accessed_on"))
+    if published:
+        precision = source.get("published_precision")
+        when = date_text(published, precision if precision in PRECISIONS else "day")
+        return WORDS["published"][language].format(date=when.get(language))
+    if accessed:
+        return WORDS["accessed"][language].format(date=date_text(accessed, "day").get(language))
+    return ""
+
+
+def citation(question, language):
+    """(basis, runs): what the site shows under an explanation (``presentation.citation_in``), in one language.
+
+    Editorial: the editorial line alone, no source; else "Source(s): " and every source the
+    explanation used (publisher, title, date, address), then a mixed basis's note; nothing when
+    nothing is cited. Runs are ("words", ours) or ("text", the source's), "cite", "date" and "a".
+    """
+    cited = citation_in(question, language)
+    if cited["basis"] == "editorial":
+        return "editorial", [("words", WORDS["editorial"][language])]
+    sources = cited["sources"]
+    if not sources:
+        return None, []
+    runs = [("words", WORDS["sources" if len(sources) > 1 else "source"][language] + " ")]
+    for n, source in enumerate(sources):
+        if n:
+            runs.append(("words", "; "))
+        if source.get("publisher"):
+            runs += [("text", source["publisher"]), ("words", ", ")]
+        runs.append(("cite", source["title"]))
+        when = source_date(source, language)
+        if when:
+            runs += [("words", " ("), ("date", when), ("words", ")")]
+        if source.get("url"):
+            runs += [("words", " "), ("a", source["url"])]
+    runs.append(("words", "."))
+    if cited["basis"] == "mixed":
+        runs.append(("words", " " + WORDS["mixed"][language]))
+    return cited["basis"], runs
+
+
+def citation_html(runs):
+    """Citation runs as HTML with no span in it (Moodle's multilang filter ends a language at the first </span>)."""
+    found = []
+    for kind, value in runs:
+        if kind == "words":
+            found.append(html.escape(value, quote=False))
+        elif kind == "text":
+            found.append(escape_html(value))
+        elif kind == "cite":
+            found.append(f"<cite>{escape_html(value)}</cite>")
+        elif kind == "date":
+            found.append(f"<time>{html.escape(value, quote=False)}</time>")
+        else:
+            url = html.escape(value, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+            found.append(f'<a href="{url}">{url}</a>')
+    return "".join(found)
 
 
 def general_feedback(question, languages, syntax):
-    """The explanation and the source citation, one paragraph each, in the export's languages."""
+    """The explanation, then its citation as the site shows it, one paragraph each, in the export's languages."""
     explanation = multilang(texts(question, "explanation", question["explanation"]), languages, syntax)
     found = f"<p>{explanation}</p>"
-    source = question.get("source")
-    if source:
-        line = {language: source_html(source, language) for language in languages}
-        found += f"<p>{multilang_html(line, languages, syntax)}</p>"
+    lines = {language: citation_html(citation(question, language)[1]) for language in languages}
+    if any(lines.values()):
+        found += f"<p>{multilang_html(lines, languages, syntax)}</p>"
     return found
 
 

@@ -13,9 +13,8 @@ import zipfile
 
 from lxml import etree
 
-from ..presentation import text_in
 from ..question_types import MATCHING, ORDERING, SINGLE, TRUE_FALSE, YEAR
-from .common import comment_safe, header, ncname, question_id, texts, year_of
+from .common import citation, comment_safe, header, ncname, question_id, texts, year_of
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -103,22 +102,26 @@ def _body(item, question, language, ids):
 
 
 def _feedback(item, question, language):
-    """The explanation and the source, shown after every response (FEEDBACK is never set to GENERAL)."""
+    """The explanation and its citation as the site shows it, after every response (FEEDBACK is never GENERAL)."""
     feedback = _sub(item, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier="GENERAL", showHide="hide")
     block = _sub(feedback, "div")
     _sub(block, "p", texts(question, "explanation", question["explanation"])[language], class_="explanation")
-    source = question.get("source")
-    if source:
-        line = _sub(block, "p", class_="source")
-        last = _sub(line, "cite", text_in(source["title"], language))
-        for field in ("publisher", "published_on"):
-            if source.get(field):
-                last.tail = ", "
-                last = _sub(line, "span", str(source[field]), class_=field)
-        last.tail = "."
-        if source.get("url"):
-            last.tail += " "
-            _sub(line, "a", source["url"], href=source["url"])
+    basis, runs = citation(question, language)
+    if not runs:
+        return
+    line = _sub(block, "p", class_="source editorial" if basis == "editorial" else "source")
+    last = None
+    for kind, value in runs:
+        if kind in ("words", "text") and last is None:
+            line.text = (line.text or "") + value
+        elif kind in ("words", "text"):
+            last.tail = (last.tail or "") + value
+        elif kind == "a":
+            last = _sub(line, "a", value, href=value)
+        elif kind == "date":  # QTI's XHTML has no <time>
+            last = _sub(line, "span", value, class_="date")
+        else:
+            last = _sub(line, "cite", value)
 
 
 def item_xml(question, variant, language, version):

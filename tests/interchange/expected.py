@@ -1,6 +1,13 @@
-"""What an exported question must read back as, built from the source question alone (tests only)."""
+"""What an exported question must read back as, built from the source question alone (tests only).
+
+The citation is what the site shows for it: the basis, every source (its date written by the
+site's own ``source_date`` filter) and the catalogue's words, in the record's language.
+"""
+
+from django.utils import translation
 
 from quizzes.presentation import shown_in, text_in
+from quizzes.templatetags.ddo import source_date
 
 RIGHT = {"tr": "Doğru.", "en": "Correct."}
 WRONG = {"tr": "Yanlış. Doğru cevap: {}", "en": "Not quite. The right answer: {}"}
@@ -10,16 +17,40 @@ def _side(question, side, text, language):
     return text_in(text, shown_in(question, side, language))
 
 
-def _source(question, language):
-    source = question.get("source")
-    if not source:
-        return None
-    return (
-        text_in(source["title"], language),
-        source.get("publisher") or None,
-        str(source["published_on"]) if source.get("published_on") else None,
-        source.get("url") or None,
-    )
+def _sources(question):
+    """Every source the explanation used: ``sources``, else (a question frozen before) its one ``source``."""
+    if "sources" in question:
+        return question["sources"] or []
+    return [question["source"]] if question.get("source") else []
+
+
+def citation(question, language):
+    """{"basis", "sources", "note"}: the basis, each source as (title, publisher, date, url), the site's note.
+
+    Editorial: the site's editorial line and no source, whatever the question carries; several
+    sources: all of them; mixed: the note that the marked statements are editorial.
+    """
+    sources = _sources(question)
+    basis = question.get("basis") or "sourced"
+    if basis == "editorial":
+        sources = []
+    elif not sources:  # nothing to cite: the site shows no citation at all
+        basis = None
+    with translation.override(language):
+        note = {
+            "editorial": translation.gettext("Editorial: our own explanation, not a quotation of a source."),
+            "mixed": translation.gettext("The statements marked [our explanation] are editorial."),
+        }.get(basis)
+        found = [
+            (
+                text_in(s["title"], language),
+                s.get("publisher") or None,
+                source_date(s) or None,
+                s.get("url") or None,
+            )
+            for s in sources
+        ]
+    return {"basis": basis, "sources": found, "note": note}
 
 
 def record(question, language, fmt):
@@ -32,7 +63,7 @@ def record(question, language, fmt):
         "language": language,
         "prompt": _side(question, "prompt", question["prompt"], language),
         "explanation": _side(question, "explanation", question["explanation"], language),
-        "source": _source(question, language),
+        **citation(question, language),
     }
     answer = question["answer"]
     if kind == "single" or (kind == "truefalse" and fmt == "qti"):

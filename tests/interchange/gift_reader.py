@@ -123,7 +123,7 @@ def _question(lines, category, ident):
     records = []
     for language in fields["prompt"]:
         record = {k: _pick(v, language) for k, v in fields.items()}
-        explanation, source = record.pop("feedback")
+        explanation, cited = record.pop("feedback")
         record.update(
             id=ident,
             name=name,
@@ -131,7 +131,7 @@ def _question(lines, category, ident):
             type=qtype,
             language=language,
             explanation=explanation,
-            source=source,
+            **cited,
         )
         records.append(record)
     return records

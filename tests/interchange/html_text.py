@@ -38,6 +38,9 @@ def by_language(raw):
             return {None: div}
         if (div.text or "") or any(s.tail for s in spans) or any(set(s.keys()) != {"lang", "class"} for s in spans):
             raise ImportRefused(f"text outside the multilang spans: {raw[:200]!r}")
+        if any(s.find(".//span") is not None for s in spans):
+            # Moodle's filter ends a language at the first </span>: a span inside one cuts it short.
+            raise ImportRefused(f"a span inside a multilang span: {raw[:200]!r}")
         found = {s.get("lang"): s for s in spans}
     if len(found) != len(pieces if raw.startswith("{mlang ") else spans):
         raise ImportRefused(f"a language twice: {raw[:200]!r}")
@@ -55,38 +58,74 @@ def texts(raw):
     return {language: plain(element) for language, element in by_language(raw).items()}
 
 
-def source_line(element):
-    """(title, publisher, date, url) from a "Source: <cite/>, publisher, date. <a/>" line."""
-    cite = element.find("cite")
-    if cite is None or element.text not in ("Kaynak: ", "Source: "):
-        raise ImportRefused("a source line without its title")
-    publisher = element.find("span")
-    date = element.find("time")
-    link = element.find("a")
-    if link is not None and link.get("href") != link.text:
-        raise ImportRefused("a source link whose text is not its address")
-    return (
-        plain(cite),
-        plain(publisher) if publisher is not None else None,
-        plain(date) if date is not None else None,
-        link.get("href") if link is not None else None,
-    )
+LEADS = {"Source: ": 1, "Kaynak: ": 1, "Sources: ": 2, "Kaynaklar: ": 2}  # 2: several
+NO_CITATION = {"basis": None, "sources": [], "note": None}
+
+
+def citation(element, ns="", date="time"):
+    """{"basis", "sources", "note"} of a citation in one language, as the site's _citation.html writes one.
+
+    Either the editorial line alone (text, no markup), or "Source(s): " and each source as
+    ``publisher, <cite>title</cite> (<time>published …</time>) <a>url</a>``, ";" between them,
+    "." after the last, then the note of a mixed basis. Anything else is refused.
+    """
+    children, text = list(element), element.text or ""
+    if not children:
+        if not text.strip():
+            raise ImportRefused("an empty citation")
+        return {"basis": "editorial", "sources": [], "note": text}
+    lead = next((lead for lead in LEADS if text.startswith(lead)), None)
+    if lead is None:
+        raise ImportRefused(f"a citation without its lead: {text[:100]!r}")
+    before, sources, at = text[len(lead) :], [], 0
+
+    def next_is(tag):
+        return at < len(children) and children[at].tag == f"{ns}{tag}"
+
+    while True:
+        if before and (not before.endswith(", ") or len(before) == 2):
+            raise ImportRefused(f"not a publisher before a title: {before[:100]!r}")
+        if not next_is("cite"):
+            raise ImportRefused("a source without its title")
+        cite, publisher, when, url = children[at], before[:-2] or None, None, None
+        at, tail = at + 1, cite.tail or ""
+        if tail == " (" and next_is(date):
+            when, tail, at = plain(children[at]), children[at].tail or "", at + 1
+            if not tail.startswith(")"):
+                raise ImportRefused("a source's date not in brackets")
+            tail = tail[1:]
+        if tail == " " and next_is("a"):
+            link, at = children[at], at + 1
+            if link.get("href") != link.text:
+                raise ImportRefused("a source link whose text is not its address")
+            url, tail = link.get("href"), link.tail or ""
+        sources.append((plain(cite), publisher, when, url))
+        if tail.startswith("; ") and at < len(children):
+            before = tail[2:]
+            continue
+        break
+    if at != len(children) or not (tail == "." or tail.startswith(". ") and len(tail) > 2):
+        raise ImportRefused(f"markup or text after the sources: {tail[:100]!r}")
+    if (LEADS[lead] == 1) != (len(sources) == 1):
+        raise ImportRefused(f"{lead!r} before {len(sources)} source(s)")
+    note = tail[2:] or None
+    return {"basis": "mixed" if note else "sourced", "sources": sources, "note": note}
 
 
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
 def feedback(raw):
-    """{language: (explanation, source or None)} of a general feedback: one paragraph each."""
+    """{language: (explanation, citation)} of a general feedback: one paragraph each (no citation: none cited)."""
     paragraphs = PARAGRAPH.findall(raw)
     if "".join(f"<p>{p}</p>" for p in paragraphs) != raw or len(paragraphs) not in (1, 2):
         raise ImportRefused(f"a general feedback not in one or two paragraphs: {raw[:200]!r}")
     explanation = texts(paragraphs[0])
-    sources = (
-        {k: source_line(v) for k, v in by_language(paragraphs[1]).items()}
+    citations = (
+        {k: citation(v) for k, v in by_language(paragraphs[1]).items()}
         if len(paragraphs) == 2
-        else dict.fromkeys(explanation)
+        else dict.fromkeys(explanation, NO_CITATION)
     )
-    if set(sources) != set(explanation):
-        raise ImportRefused("the explanation and the source in different languages")
-    return {language: (explanation[language], sources[language]) for language in explanation}
+    if set(citations) != set(explanation):
+        raise ImportRefused("the explanation and the citation in different languages")
+    return {language: (explanation[language], citations[language]) for language in explanation}

@@ -126,7 +126,7 @@ def read(data):
         fields = _per_language(question, qtype)
         for language in _languages(fields):
             record = {k: _pick(v, language) for k, v in fields.items()}
-            explanation, source = record.pop("feedback")
+            explanation, cited = record.pop("feedback")
             answers = question.findall("answer")
             record.update(
                 id=idnumber,
@@ -135,7 +135,7 @@ def read(data):
                 type=TYPES[qtype],
                 language=language,
                 explanation=explanation,
-                source=source,
+                **cited,
             )
             if qtype == "truefalse":
                 record["options"] = [a.findtext("text") for a in answers]

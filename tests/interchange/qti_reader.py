@@ -10,7 +10,7 @@ import zipfile
 
 from lxml import etree
 
-from .html_text import ImportRefused
+from .html_text import NO_CITATION, ImportRefused, citation
 
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
@@ -39,18 +39,18 @@ def _text(element):
 
 
 def _feedback(item):
+    """(explanation, citation): the citation read as the site writes it (html_text.citation), its date in a span."""
     block = _only(item, f"{QTI}modalFeedback/{QTI}div")
     paragraphs = block.findall(f"{QTI}p")
+    if len(paragraphs) not in (1, 2) or len(block) != len(paragraphs):
+        raise ImportRefused("a feedback not in one or two paragraphs")
     explanation = _text(paragraphs[0])
     if len(paragraphs) == 1:
-        return explanation, None
-    line = paragraphs[1]
-    cite, link = line.find(f"{QTI}cite"), line.find(f"{QTI}a")
-    spans = {span.get("class"): _text(span) for span in line.findall(f"{QTI}span")}
-    url = link.get("href") if link is not None else None
-    if link is not None and link.text != url:
-        raise ImportRefused("a source link whose text is not its address")
-    return explanation, (_text(cite), spans.get("publisher"), spans.get("published_on"), url)
+        return explanation, NO_CITATION
+    dates = paragraphs[1].findall(f"{QTI}span")
+    if any(span.get("class") != "date" for span in dates):
+        raise ImportRefused("a span in a citation that is not a date")
+    return explanation, citation(paragraphs[1], ns=QTI, date="span")
 
 
 def read_item(data):
@@ -85,8 +85,8 @@ def read_item(data):
         left, right = ({c.get("identifier"): _text(c) for c in s} for s in sets)
         record["options"], record["targets"] = list(left.values()), list(right.values())
         record["answer"] = [(left[a], right[b]) for a, b in (v.split(" ") for v in correct)]
-    record["explanation"], record["source"] = _feedback(item)
-    return record
+    record["explanation"], cited = _feedback(item)
+    return {**record, **cited}
 
 
 def _only_value(values):

@@ -24,6 +24,18 @@ PIECES = st.one_of(
 )
 TEXT = st.lists(PIECES, min_size=1, max_size=12).map("".join)
 LONG_TEXT = st.one_of(TEXT, TEXT.map(lambda t: (t + " ") * (6000 // (len(t) + 1) + 1)))
+SOURCES = st.fixed_dictionaries(
+    {
+        "title": st.builds(dict, tr=TEXT, en=TEXT),
+        "publisher": st.one_of(TEXT, st.just("")),
+        "published_on": st.sampled_from([None, "2025-10-27"]),
+        "url": st.sampled_from([None, "https://example.org/a?b=1&c=ğ#x"]),
+    },
+    optional={
+        "published_precision": st.sampled_from(["day", "month", "year"]),
+        "accessed_on": st.sampled_from([None, "2026-11-25"]),
+    },
+)
 
 
 def both(draw):
@@ -49,19 +61,14 @@ def questions(draw):
         answer = [o["key"] for o in draw(st.permutations(options))]
     else:  # one target more than items: a distractor
         answer = {o["key"]: t["key"] for o, t in zip(options, draw(st.permutations(targets)), strict=False)}
-    source = draw(
-        st.one_of(
-            st.none(),
-            st.fixed_dictionaries(
-                {
-                    "title": st.builds(dict, tr=TEXT, en=TEXT),
-                    "publisher": TEXT,
-                    "published_on": st.sampled_from([None, "2025-10-27"]),
-                    "url": st.sampled_from([None, "https://example.org/a?b=1&c=ğ#x"]),
-                }
-            ),
-        )
-    )
+    sources = draw(st.lists(SOURCES, max_size=3))
+    # What the question says it rests on; "legacy": frozen before questions carried their basis (one source or none).
+    # An editorial question may still carry sources (an old frozen one): its export must cite none.
+    basis = draw(st.sampled_from(["legacy", "sourced", "editorial", "mixed"]))
+    if basis == "legacy":
+        cited = {"source": sources[0] if sources else None}
+    else:
+        cited = {"basis": basis, "sources": sources, "source": sources[0] if sources else None}
     return {
         "key": draw(st.sampled_from(["dept_focus:a+b", "tf_dept:x", "order_four:a+b+c+d"])),
         "type": kind,
@@ -71,7 +78,7 @@ def questions(draw):
         "targets": targets,
         "answer": answer,
         "explanation": both(draw),
-        "source": source,
+        **cited,
     }
 
 
