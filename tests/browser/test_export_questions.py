@@ -37,7 +37,7 @@ def assignment(site):
 
 def named(action, thing):
     """A link's accessible name: the action, then (visually hidden) what it acts on."""
-    return re.compile(rf"^{re.escape(action)}\s*:\s*{re.escape(thing)}$")
+    return re.compile(rf"^{re.escape(action)}\s*\(\s*{re.escape(thing)}\s*\)$")
 
 
 def download(page, words, fmt, language="both"):
