@@ -8,6 +8,7 @@ reverse proxy, TRUSTED_PROXY_COUNT; for password reset, EMAIL_HOST...).
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -153,6 +154,19 @@ STORAGES = {
 # The default cache holds counters (rate limits, join-code throttle) that every worker and every
 # instance must share: Redis in production (quizzes/checks.py refuses DEBUG=0 without it).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def redis_url_for_worker(url, worker):
+    """Each test starts by emptying the cache (FLUSHDB, tests/conftest.py): under pytest-xdist, worker
+    gwN uses Redis database (the given one + N), so that parallel workers never empty each other's."""
+    if not url or not worker:
+        return url
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0) + int(worker.removeprefix("gw"))
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+REDIS_URL = redis_url_for_worker(REDIS_URL, os.environ.get("PYTEST_XDIST_WORKER"))
 CACHES = {
     "default": {"BACKEND": "ddo_learn.cache.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
