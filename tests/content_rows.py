@@ -1,0 +1,90 @@
+"""The office content (fixtures/content.json, quizzes.json) in the test database, deserialized once.
+
+``loaddata`` reads the JSON, builds each object and saves it row by row: about a tenth of a second
+on SQLite and half a second on PostgreSQL, in each of some 230 tests. The first test of a process
+(each pytest-xdist worker is one) runs ``loaddata`` and keeps the rows it wrote, column by column as
+the database holds them; every later test inserts those same rows, a statement per table, and resets
+the sequences as ``loaddata`` does. ``tests/test_content_rows.py`` checks that both give the same
+rows. Where the tables already hold rows, or a value would not go back in as it came out (JSON on
+PostgreSQL), it is ``loaddata`` every time.
+"""
+
+import functools
+import json
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+FIXTURES = ("content", "quizzes")
+
+_kept = {}  # "tables": [(model, insert statement, rows)], or "loaddata": True when they cannot be kept
+
+
+@functools.cache
+def fixture_models():
+    """The models the fixtures fill, in the order they first appear."""
+    labels = []
+    for name in FIXTURES:
+        for directory in settings.FIXTURE_DIRS:
+            path = Path(directory) / f"{name}.json"
+            if path.exists():
+                labels += [entry["model"] for entry in json.loads(path.read_text(encoding="utf-8"))]
+    models = [apps.get_model(label) for label in dict.fromkeys(labels)]
+    through = [f.remote_field.through for m in models for f in m._meta.local_many_to_many]
+    return tuple(models + [t for t in through if t._meta.auto_created])
+
+
+def _quoted(model):
+    quote = connection.ops.quote_name
+    columns = [field.column for field in model._meta.local_concrete_fields]
+    return quote(model._meta.db_table), [quote(c) for c in columns], quote(model._meta.pk.column)
+
+
+def _all_empty(models):
+    with connection.cursor() as cursor:
+        for model in models:
+            table, _columns, _pk = _quoted(model)
+            cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")  # noqa: S608 -- names from the models, quoted
+            if cursor.fetchone():
+                return False
+    return True
+
+
+def _keep(models):
+    kept = []
+    with connection.cursor() as cursor:
+        for model in models:
+            table, columns, pk = _quoted(model)
+            cursor.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {pk}")  # noqa: S608 -- as above
+            rows = cursor.fetchall()
+            if connection.vendor == "postgresql" and any(isinstance(v, dict | list) for row in rows for v in row):
+                return None  # psycopg reads JSON into Python objects, which it would not write back as JSON
+            placeholders = ", ".join(["%s"] * len(columns))
+            insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608 -- as above
+            kept.append((model, insert, rows))
+    return kept
+
+
+def load_content():
+    """What ``loaddata content quizzes`` leaves in the database."""
+    models = fixture_models()
+    if _kept.get("loaddata") or not _all_empty(models):
+        call_command("loaddata", *FIXTURES, verbosity=0)
+        return
+    if "tables" not in _kept:
+        call_command("loaddata", *FIXTURES, verbosity=0)
+        tables = _keep(models)
+        if tables is None:
+            _kept["loaddata"] = True
+        else:
+            _kept["tables"] = tables
+        return
+    with transaction.atomic(), connection.constraint_checks_disabled(), connection.cursor() as cursor:
+        for _model, insert, rows in _kept["tables"]:
+            cursor.executemany(insert, rows)
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)

@@ -1,0 +1,33 @@
+"""The content fixture inserts exactly the rows ``loaddata`` writes (tests/content_rows.py)."""
+
+from django.core.management import call_command
+
+from quizzes.models import Source
+from tests import content_rows
+from tests.saved_rows import fingerprint
+
+
+def _empty():
+    for model in reversed(content_rows.fixture_models()):
+        model._base_manager.all().delete()
+
+
+def test_the_kept_rows_are_the_rows_loaddata_writes(db):
+    call_command("loaddata", *content_rows.FIXTURES, verbosity=0)
+    by_loaddata = fingerprint()
+    _empty()
+    content_rows.load_content()  # the first in this process runs loaddata and keeps its rows
+    _empty()
+    content_rows.load_content()  # so this one inserts the kept rows
+    assert "tables" in content_rows._kept
+    assert fingerprint() == by_loaddata
+    assert Source.objects.count() == 17
+
+
+def test_a_row_added_after_the_content_gets_the_next_id(content):
+    highest = Source.objects.order_by("-pk").values_list("pk", flat=True).first()
+    copy = Source.objects.get(pk=highest)
+    copy.pk = None
+    copy.url = "https://example.org/another"
+    copy.save()
+    assert copy.pk == highest + 1
