@@ -29,12 +29,12 @@ classroom: $(VENV)/.installed
 # in a pass of their own (one Chromium, one live server).
 test: $(VENV)/.installed
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS)
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) --dist worksteal
 	$(PY) -m pytest -m browser
 
 # What a developer runs between edits: the tests without the browser, in parallel.
 test-fast: $(VENV)/.installed
-	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS)
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) --dist worksteal
 
 test-browser: $(VENV)/.installed
 	$(PY) -m pytest -m browser
