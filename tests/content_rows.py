@@ -7,6 +7,9 @@ the database holds them; every later test inserts those same rows, a statement p
 the sequences as ``loaddata`` does. ``tests/test_content_rows.py`` checks that both give the same
 rows. Where the tables already hold rows, or a value would not go back in as it came out (JSON on
 PostgreSQL), it is ``loaddata`` every time.
+
+``loaddata`` writes a translated field's own column (``title`` beside ``title_tr`` and ``title_en``)
+in the language active at the time, so the rows are kept per active language.
 """
 
 import functools
@@ -18,10 +21,11 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.utils.translation import get_language
 
 FIXTURES = ("content", "quizzes")
 
-_kept = {}  # "tables": [(model, insert statement, rows)], or "loaddata": True when they cannot be kept
+_kept = {}  # active language -> [(model, insert statement, rows)], or None when they cannot be kept
 
 
 @functools.cache
@@ -72,19 +76,16 @@ def _keep(models):
 def load_content():
     """What ``loaddata content quizzes`` leaves in the database."""
     models = fixture_models()
-    if _kept.get("loaddata") or not _all_empty(models):
+    language = get_language()
+    if language in _kept and _kept[language] is None or not _all_empty(models):
         call_command("loaddata", *FIXTURES, verbosity=0)
         return
-    if "tables" not in _kept:
+    if language not in _kept:
         call_command("loaddata", *FIXTURES, verbosity=0)
-        tables = _keep(models)
-        if tables is None:
-            _kept["loaddata"] = True
-        else:
-            _kept["tables"] = tables
+        _kept[language] = _keep(models)
         return
     with transaction.atomic(), connection.constraint_checks_disabled(), connection.cursor() as cursor:
-        for _model, insert, rows in _kept["tables"]:
+        for _model, insert, rows in _kept[language]:
             cursor.executemany(insert, rows)
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)

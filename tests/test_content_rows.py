@@ -1,6 +1,8 @@
 """The content fixture inserts exactly the rows ``loaddata`` writes (tests/content_rows.py)."""
 
+import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from quizzes.models import Source
 from tests import content_rows
@@ -12,15 +14,17 @@ def _empty():
         model._base_manager.all().delete()
 
 
-def test_the_kept_rows_are_the_rows_loaddata_writes(db):
-    call_command("loaddata", *content_rows.FIXTURES, verbosity=0)
-    by_loaddata = fingerprint()
-    _empty()
-    content_rows.load_content()  # the first in this process runs loaddata and keeps its rows
-    _empty()
-    content_rows.load_content()  # so this one inserts the kept rows
-    assert "tables" in content_rows._kept
-    assert fingerprint() == by_loaddata
+@pytest.mark.parametrize("language", ["tr", "en", None])
+def test_the_kept_rows_are_the_rows_loaddata_writes(db, language):
+    with translation.override(language):
+        call_command("loaddata", *content_rows.FIXTURES, verbosity=0)
+        by_loaddata = fingerprint()
+        _empty()
+        content_rows.load_content()  # the first in this process and language runs loaddata and keeps its rows
+        _empty()
+        content_rows.load_content()  # so this one inserts the kept rows
+        assert content_rows._kept[translation.get_language()]
+        assert fingerprint() == by_loaddata
     assert Source.objects.count() == 17
 
 
