@@ -8,7 +8,7 @@ reverse proxy, TRUSTED_PROXY_COUNT; for password reset, EMAIL_HOST...).
 import os
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -161,9 +161,12 @@ def redis_url_for_worker(url, worker):
     gwN uses Redis database (the given one + N), so that parallel workers never empty each other's."""
     if not url or not worker:
         return url
-    parts = urlsplit(url)
-    database = int(parts.path.strip("/") or 0) + int(worker.removeprefix("gw"))
-    return urlunsplit(parts._replace(path=f"/{database}"))
+    parts, offset = urlsplit(url), int(worker.removeprefix("gw"))
+    if parts.scheme == "unix":  # unix:///run/redis.sock?db=N
+        query = dict(parse_qsl(parts.query))
+        query["db"] = str(int(query.get("db", 0)) + offset)
+        return f"{url.partition('?')[0]}?{urlencode(query)}"  # urlunsplit would drop the empty host's //
+    return urlunsplit(parts._replace(path=f"/{int(parts.path.strip('/') or 0) + offset}"))
 
 
 REDIS_URL = redis_url_for_worker(REDIS_URL, os.environ.get("PYTEST_XDIST_WORKER"))

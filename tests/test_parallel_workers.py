@@ -10,6 +10,8 @@ def test_worker_n_uses_the_given_database_plus_n():
     assert redis_url_for_worker("redis://127.0.0.1:6379/12", "gw3") == "redis://127.0.0.1:6379/15"
     assert redis_url_for_worker("redis://:secret@cache:6380", "gw1") == "redis://:secret@cache:6380/1"
     assert redis_url_for_worker("rediss://cache:6379/2?timeout=5", "gw2") == "rediss://cache:6379/4?timeout=5"
+    assert redis_url_for_worker("unix:///run/redis.sock?db=3", "gw1") == "unix:///run/redis.sock?db=4"
+    assert redis_url_for_worker("unix:///run/redis.sock", "gw2") == "unix:///run/redis.sock?db=2"
 
 
 def test_outside_a_worker_or_without_redis_nothing_changes():
