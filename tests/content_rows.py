@@ -9,7 +9,7 @@ rows. Where the tables already hold rows, or a value would not go back in as it 
 PostgreSQL), it is ``loaddata`` every time.
 
 ``loaddata`` writes a translated field's own column (``title`` beside ``title_tr`` and ``title_en``)
-in the language active at the time, so the rows are kept per active language.
+in the language active at the time, so the rows are kept per set of fixtures and active language.
 """
 
 import functools
@@ -25,18 +25,21 @@ from django.utils.translation import get_language
 
 FIXTURES = ("content", "quizzes")
 
-_kept = {}  # active language -> [(model, insert statement, rows)], or None when they cannot be kept
+_kept = {}  # (fixtures, active language) -> [(model, insert statement, rows)], or None if they cannot be kept
+
+
+def _paths(fixtures):
+    for name in fixtures:
+        if name.endswith(".json"):  # a file, by its path
+            yield Path(name)
+        else:
+            yield from (Path(d) / f"{name}.json" for d in settings.FIXTURE_DIRS if (Path(d) / f"{name}.json").exists())
 
 
 @functools.cache
-def fixture_models():
+def fixture_models(fixtures=FIXTURES):
     """The models the fixtures fill, in the order they first appear."""
-    labels = []
-    for name in FIXTURES:
-        for directory in settings.FIXTURE_DIRS:
-            path = Path(directory) / f"{name}.json"
-            if path.exists():
-                labels += [entry["model"] for entry in json.loads(path.read_text(encoding="utf-8"))]
+    labels = [entry["model"] for path in _paths(fixtures) for entry in json.loads(path.read_text(encoding="utf-8"))]
     models = [apps.get_model(label) for label in dict.fromkeys(labels)]
     through = [f.remote_field.through for m in models for f in m._meta.local_many_to_many]
     return tuple(models + [t for t in through if t._meta.auto_created])
@@ -73,19 +76,19 @@ def _keep(models):
     return kept
 
 
-def load_content():
-    """What ``loaddata content quizzes`` leaves in the database."""
-    models = fixture_models()
-    language = get_language()
-    if language in _kept and _kept[language] is None or not _all_empty(models):
-        call_command("loaddata", *FIXTURES, verbosity=0)
+def load_content(fixtures=FIXTURES):
+    """What ``loaddata *fixtures`` (names, or paths of .json files) leaves in the database."""
+    models = fixture_models(fixtures)
+    key = (fixtures, get_language())
+    if key in _kept and _kept[key] is None or not _all_empty(models):
+        call_command("loaddata", *fixtures, verbosity=0)
         return
-    if language not in _kept:
-        call_command("loaddata", *FIXTURES, verbosity=0)
-        _kept[language] = _keep(models)
+    if key not in _kept:
+        call_command("loaddata", *fixtures, verbosity=0)
+        _kept[key] = _keep(models)
         return
     with transaction.atomic(), connection.constraint_checks_disabled(), connection.cursor() as cursor:
-        for _model, insert, rows in _kept[language]:
+        for _model, insert, rows in _kept[key]:
             cursor.executemany(insert, rows)
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)

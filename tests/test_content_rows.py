@@ -1,6 +1,9 @@
 """The content fixture inserts exactly the rows ``loaddata`` writes (tests/content_rows.py)."""
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
@@ -14,16 +17,20 @@ def _empty():
         model._base_manager.all().delete()
 
 
+FILE = str(Path(settings.BASE_DIR) / "fixtures" / "content.json")
+
+
+@pytest.mark.parametrize("fixtures", [content_rows.FIXTURES, (FILE,)], ids=["by-name", "by-path"])
 @pytest.mark.parametrize("language", ["tr", "en", None])
-def test_the_kept_rows_are_the_rows_loaddata_writes(db, language):
+def test_the_kept_rows_are_the_rows_loaddata_writes(db, language, fixtures):
     with translation.override(language):
-        call_command("loaddata", *content_rows.FIXTURES, verbosity=0)
+        call_command("loaddata", *fixtures, verbosity=0)
         by_loaddata = fingerprint()
         _empty()
-        content_rows.load_content()  # the first in this process and language runs loaddata and keeps its rows
+        content_rows.load_content(fixtures)  # the first in this process and language runs loaddata, keeps the rows
         _empty()
-        content_rows.load_content()  # so this one inserts the kept rows
-        assert content_rows._kept[translation.get_language()]
+        content_rows.load_content(fixtures)  # so this one inserts the kept rows
+        assert content_rows._kept[(fixtures, translation.get_language())]
         assert fingerprint() == by_loaddata
     assert Source.objects.count() == 17
 
