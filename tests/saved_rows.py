@@ -33,7 +33,7 @@ WRITTEN_ROWS = {
 }
 
 _statements = []
-_last = {}  # the atomic blocks open at the last hash, the written-rows count then, the hash
+_last = {}  # the atomic blocks and savepoints open at the last hash, the written-rows count then, the hash
 _sessions = {}  # user pk -> (session key, its saved data, its expiry) right after a sign-in
 
 
@@ -82,14 +82,20 @@ def _same_blocks(first, second):
 def fingerprint():
     """A hash of every saved row of the project's and auth's models (sessions and login logs aside)."""
     # The count belongs to one connection and one transaction, and a rollback undoes writes without
-    # counting: the last hash is kept only inside the same atomic blocks (the test's, and any savepoint
-    # it was taken in). A test outside any (a transactional test) hashes every time.
-    blocks = tuple(connection.atomic_blocks)
+    # counting: the last hash is kept only inside the same atomic blocks and savepoints (the test's,
+    # and any it was taken in; a savepoint's name is new each time, even for an atomic block entered
+    # again). A test outside any (a transactional test) hashes every time.
+    blocks, savepoints = tuple(connection.atomic_blocks), tuple(connection.savepoint_ids)
     written = _written_rows() if blocks else None
-    if written is not None and _same_blocks(_last.get("blocks", ()), blocks) and _last.get("written") == written:
+    if (
+        written is not None
+        and _last.get("written") == written
+        and _last.get("savepoints") == savepoints
+        and _same_blocks(_last.get("blocks", ()), blocks)
+    ):
         return _last["hash"]
     digest = _hash_rows()
-    _last.update(blocks=blocks, written=written, hash=digest)
+    _last.update(blocks=blocks, savepoints=savepoints, written=written, hash=digest)
     return digest
 
 

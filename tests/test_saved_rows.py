@@ -47,6 +47,21 @@ def test_a_write_rolled_back_leaves_the_fingerprint_as_it_was(content):
     assert fingerprint() == before
 
 
+def test_a_rollback_in_an_atomic_block_entered_again_is_seen(content):
+    block = transaction.atomic()  # one Atomic, as @transaction.atomic makes for a function
+    inside = []
+    for publish in (False, None):
+        try:
+            with block:
+                if publish is not None:
+                    Source.objects.update(is_published=publish)
+                inside.append(fingerprint())
+                raise RuntimeError("roll back")
+        except RuntimeError:
+            pass
+    assert inside[0] != inside[1]  # the second time in, the update was gone
+
+
 def test_sessions_are_not_part_of_it(client, db):
     user = make_user("session")
     before = fingerprint()
