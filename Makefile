@@ -3,8 +3,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# pytest-xdist workers for the tests without the browser: one per core.
+TEST_WORKERS ?= auto
 
-.PHONY: run classroom test test-browser lint format messages bench bench-cluster bench-classroom screenshots check-deploy clean
+.PHONY: run classroom test test-fast test-browser lint format messages bench bench-cluster bench-classroom screenshots check-deploy clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +26,20 @@ run: $(VENV)/.installed
 classroom: $(VENV)/.installed
 	$(PY) deploy/classroom.py --port $(PORT)
 
+# Everything: the migrations are complete, the tests without the browser in parallel (pytest-xdist,
+# a process per core, each with its own test database and Redis database), then the browser tests
+# in a pass of their own (one Chromium, one live server).
 test: $(VENV)/.installed
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) --dist worksteal
+	$(PY) -m pytest -m browser
+
+# What a developer runs between edits: the tests without the browser, in parallel.
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) --dist worksteal
+
+test-browser: $(VENV)/.installed
+	$(PY) -m pytest -m browser
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -8,6 +8,7 @@ reverse proxy, TRUSTED_PROXY_COUNT; for password reset, EMAIL_HOST...).
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -162,6 +163,22 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # Every cache key starts with this deployment's prefix: two sites (staging and production, two
 # schools) on one Redis never read each other's sessions, users, pages or counters.
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "ddo-learn")
+
+
+def redis_url_for_worker(url, worker):
+    """Each test starts by emptying the cache (FLUSHDB, tests/conftest.py): under pytest-xdist, worker
+    gwN uses Redis database (the given one + N), so that parallel workers never empty each other's."""
+    if not url or not worker:
+        return url
+    parts, offset = urlsplit(url), int(worker.removeprefix("gw"))
+    if parts.scheme == "unix":  # unix:///run/redis.sock?db=N
+        query = dict(parse_qsl(parts.query))
+        query["db"] = str(int(query.get("db", 0)) + offset)
+        return f"{url.partition('?')[0]}?{urlencode(query)}"  # urlunsplit would drop the empty host's //
+    return urlunsplit(parts._replace(path=f"/{int(parts.path.strip('/') or 0) + offset}"))
+
+
+REDIS_URL = redis_url_for_worker(REDIS_URL, os.environ.get("PYTEST_XDIST_WORKER"))
 CACHES = {
     "default": {"BACKEND": "ddo_learn.cache.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL

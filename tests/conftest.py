@@ -5,11 +5,11 @@ import shutil
 
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from quizzes.roles import EDITORS, TEACHERS
+from tests.content_rows import load_content
 from tests.factories import PASSWORD, make_user  # noqa: F401 -- PASSWORD is imported from here by older tests
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -77,7 +77,7 @@ def content(db):
     from quizzes.models import Source
 
     if not Source.objects.exists():
-        call_command("loaddata", "content", "quizzes", verbosity=0)
+        load_content()  # loaddata content quizzes, deserialized once per process (tests/content_rows.py)
 
 
 @pytest.fixture

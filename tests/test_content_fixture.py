@@ -24,6 +24,7 @@ from quizzes.models import (
     Source,
     TimelineEvent,
 )
+from tests import content_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 @pytest.fixture
 def loaded(db):
     if not Source.objects.exists():
-        call_command("loaddata", str(FIXTURE), verbosity=0)
+        content_rows.load_content((str(FIXTURE),))  # loaddata of the file, deserialized once per process
 
 
 def norm(text):

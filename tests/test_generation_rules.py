@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 
 from quizzes.content import load_content
 from quizzes.generation import (
@@ -35,10 +36,14 @@ LANGUAGES = ("tr", "en")
 ACCORDING = {"tr": "Kaynağa göre", "en": "According to the source"}
 
 
-@pytest.fixture
-def content(db):
-    call_command("loaddata", str(ROOT / "fixtures" / "content.json"), verbosity=0)
-    return load_content()
+@pytest.fixture(scope="module")
+def content(django_db_setup, django_db_blocker):
+    """The office content as the generator reads it (frozen values), read once for the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("loaddata", str(ROOT / "fixtures" / "content.json"), verbosity=0)
+        content = load_content()
+        transaction.set_rollback(True)  # the database as it was: no test here reads it again
+    return content
 
 
 def every_question(content, seeds=SEEDS):

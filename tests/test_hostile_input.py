@@ -7,22 +7,19 @@ segments, queries and bodies at random. Each test builds its own world: they run
 """
 
 import datetime
-import hashlib
 import re
 from urllib.parse import urlencode
 
 import pytest
-from django.apps import apps
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
-from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
-from django.utils import timezone, translation
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizzes.models import Answer, Assignment, Attempt, Classroom, Membership
+from tests import saved_rows
 from tests.conftest import make_user
 
 HOSTILE_SEGMENTS = [
@@ -137,61 +134,18 @@ def valid_ids(world):
     return fill
 
 
-# Tables a request may write to whatever it asks: sessions, the admin's and axes' logs, contenttypes.
-UNWATCHED = ("sessions.", "admin.logentry", "axes.", "contenttypes.")
-WRITE = re.compile(r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
-READ = re.compile(r"^\s*(?:SELECT|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT|SET|SHOW)\b", re.IGNORECASE)
-
-
 class SavedData:
     """Every saved row of the project's and auth's models, many-to-many tables included, hashed per table
-    once; then only the tables a request wrote to (seen in its SQL) are hashed again.
-
-    ``changed()`` names the tables whose rows differ from the last look, and takes their new rows as
-    the baseline. A statement it cannot read as a read or a write makes it hash every table again."""
+    (``tests/saved_rows.py``). ``changed()`` names the models whose rows differ from the last look, and
+    takes the new rows as the baseline."""
 
     def __init__(self):
-        self.models = {
-            model._meta.db_table: model
-            for model in apps.get_models(include_auto_created=True)
-            if not model._meta.label_lower.startswith(UNWATCHED)
-        }
-        self.hashes = {table: _hash_rows(model) for table, model in self.models.items()}
-        self.written = set()
-
-    def watch(self):
-        return connection.execute_wrapper(self._record)
-
-    def _record(self, execute, sql, params, many, context):
-        write = WRITE.match(sql)
-        if write:
-            self.written.add(write.group(1))
-        elif not READ.match(sql):
-            self.written.update(self.models)
-        return execute(sql, params, many, context)
+        self.last = saved_rows.fingerprint()
 
     def changed(self):
-        changed = []
-        for table in sorted(self.written & self.models.keys()):
-            rows = _hash_rows(self.models[table])
-            if rows != self.hashes[table]:
-                changed.append(self.models[table]._meta.label_lower)
-                self.hashes[table] = rows
-        self.written.clear()
-        return changed
-
-
-def _hash_rows(model):
-    digest = hashlib.sha256()
-    if model._meta.label_lower == "auth.user":  # last_login changes with each sign-in the walk makes
-        rows = model.objects.order_by("pk").values_list("pk", "username", "password", "is_active", "is_staff")
-    else:
-        rows = model.objects.order_by("pk").values_list()
-    # modeltranslation reads a translated field in the active language; fix it so that only data counts.
-    with translation.override("tr"):
-        for row in rows:
-            digest.update(repr(row).encode())
-    return digest.hexdigest()
+        now = saved_rows.fingerprint()
+        found, self.last = saved_rows.changed_tables(self.last, now), now
+        return found
 
 
 @pytest.fixture
@@ -257,19 +211,8 @@ def world(db, content):
 
 
 def _client_for(client, world, role):
-    """``client`` as ``role``: signed in again only when the role or the session changed (signing in costs
-    more than most requests; a request that logs out or cycles the session changes the cookie)."""
-    if getattr(client, "walk_session", None) != (role, _session_key(client)):
-        client.logout()
-        if role != "anonymous":
-            client.force_login(world[role])
-        client.walk_session = (role, _session_key(client))
-    return client
-
-
-def _session_key(client):
-    cookie = client.cookies.get(django_settings.SESSION_COOKIE_NAME)
-    return cookie.value if cookie else None
+    """The client with no cookie, signed in as the role's user (as by logout() then force_login())."""
+    return saved_rows.signed_in(client, None if role == "anonymous" else world[role])
 
 
 def _send(client, method, path, query, body):
@@ -282,8 +225,7 @@ def _check(saved, client, world, role, method, path, query=None, body=None, *, m
     """One request: never a 5xx, and nothing saved changes, after a GET as after a POST (the world has no
     overdue attempt for a GET to close). ``may_change``: a POST that was accepted (< 400) may change data."""
     client = _client_for(client, world, role)
-    with saved.watch():
-        response = _send(client, method, path, query or {}, body or {})
+    response = _send(client, method, path, query or {}, body or {})
     request = f"{role} {method.upper()} {path!r} {query!r} {body!r}"
     assert response.status_code < 500, f"{request} -> {response.status_code}"
     changed = saved.changed()
@@ -366,9 +308,7 @@ def test_the_check_sees_a_get_that_changes_saved_data(client, world, saved, monk
 
 
 def test_saved_data_sees_many_to_many_rows_and_ignores_writes_that_change_nothing(world, saved):
-    with saved.watch():
-        Classroom.objects.filter(pk=world["classroom"].pk).update(name="9-A")
+    Classroom.objects.filter(pk=world["classroom"].pk).update(name="9-A")
     assert saved.changed() == []
-    with saved.watch():
-        world["student"].groups.add(Group.objects.get(name="Teachers"))
+    world["student"].groups.add(Group.objects.get(name="Teachers"))
     assert saved.changed() == ["auth.user_groups"]

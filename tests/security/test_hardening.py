@@ -120,7 +120,8 @@ def test_the_default_cache_is_redis_when_redis_url_is_set(settings):
     assert cache.incr("redis-probe") == 2
     from django.core.cache.backends.redis import RedisCache
 
-    other = RedisCache(os.environ["REDIS_URL"], {})  # another process would see the same counter
+    # Another process would see the same counter (under pytest-xdist, the worker's own database: settings.py).
+    other = RedisCache(settings.CACHES["default"]["LOCATION"], {})
     assert other.get("redis-probe") == 2
 
 
