@@ -20,6 +20,7 @@ from ..generation import QuizSettings, generate_from_keys, generate_quiz
 from ..grading import SINGLE_CHOICE_TYPES, grade_question, validate_response
 from ..models import ANY, PRACTICE, Answer, Attempt, accommodation_percent
 from ..models.statistics import record_attempt
+from ..signals import attempt_submitted
 from . import deadlines, review
 
 
@@ -177,6 +178,8 @@ def save_answers(attempt, responses, language, *, submit=False):
             Attempt.objects.filter(pk=attempt.pk).update(score=attempt.score, submitted_at=now)
             record_attempt(attempt, answers)
             review.record_attempt(attempt, answers, now)  # the learner's spaced-review cards
+            if attempt.assignment_id is not None:
+                attempt_submitted.send(sender=Attempt, attempt=attempt)
     if late:
         raise TimeUp
     return SaveResult(saved=len(clean), errors=errors, submitted=submit)

@@ -1,0 +1,73 @@
+"""Launches: a teacher's first launch makes the class, a learner's joins it and opens the quiz."""
+
+from django.contrib.auth import get_user_model
+
+from lti.models import Course, LtiUser, ResourceLink
+from quizzes.models import Attempt, Membership
+from quizzes.roles import is_teacher
+
+from .conftest import INSTRUCTOR, LEARNER, LINEITEM
+
+
+def test_an_instructor_launch_makes_the_course_a_class_they_teach(content, client, platform):
+    response = platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR])
+    course = Course.objects.get()
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/lti/courses/{course.pk}/")
+    teacher = LtiUser.objects.get(sub="teacher-1").user
+    assert course.classroom.teacher == teacher and course.classroom.name == "Dijital Dönüşüm"
+    assert is_teacher(teacher)
+    link = ResourceLink.objects.get()
+    assert link.assignment.classroom == course.classroom and link.lineitem_url == LINEITEM
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_learner_launch_joins_the_class_and_opens_the_quiz(content, client, platform):
+    platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR])
+    client.logout()
+    response = platform.launch(client, sub="learner-1", roles=[LEARNER])
+    learner = LtiUser.objects.get(sub="learner-1").user
+    attempt = Attempt.objects.get(user=learner)
+    assert response.status_code == 302 and response["Location"].endswith(f"/attempts/{attempt.public_id}/")
+    assert Membership.objects.filter(student=learner, classroom=Course.objects.get().classroom).exists()
+    assert not is_teacher(learner)
+    assert learner.first_name == "Ayşe"
+    # The same person again is the same account, and their open attempt.
+    client.logout()
+    again = platform.launch(client, sub="learner-1", roles=[LEARNER])
+    assert again["Location"] == response["Location"]
+    assert get_user_model().objects.filter(lti_link__sub="learner-1").count() == 1
+
+
+def test_a_learner_before_any_teacher_is_told_to_wait_and_nothing_is_made(content, client, platform):
+    response = platform.launch(client, sub="learner-1", roles=[LEARNER])
+    assert response.status_code == 403
+    assert "not opened DDO Learn in this course yet" in response.content.decode()
+    assert not get_user_model().objects.exists() and not Course.objects.exists()
+
+
+def test_launch_pages_may_be_framed_by_the_registered_platform_only(content, client, platform):
+    response = platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR])
+    assert "frame-ancestors https://moodle.school.test" in response["Content-Security-Policy"]
+    assert "X-Frame-Options" not in response
+    state_cookie = response.cookies["lti-frame"]
+    assert state_cookie["samesite"] == "None" and state_cookie["secure"]
+    # The pages opened from the launch: framed by that platform, as long as the launch's cookie says so.
+    page = client.get(response["Location"])
+    assert "frame-ancestors https://moodle.school.test;" in page["Content-Security-Policy"] + ";"
+    assert "X-Frame-Options" not in page
+    client.cookies.pop("lti-frame")
+    page = client.get(response["Location"])
+    assert "frame-ancestors 'none'" in page["Content-Security-Policy"] and page["X-Frame-Options"] == "DENY"
+
+
+def test_the_login_cookie_works_in_a_cross_site_frame(client, platform):
+    response, state, _nonce = platform.login(client)
+    cookie = response.cookies["lti1p3-state"]
+    assert cookie.value == state and cookie["samesite"] == "None" and cookie["secure"]
+    assert response["Location"].startswith("https://moodle.school.test/mod/lti/auth.php?")
+
+
+def test_a_login_from_an_unregistered_platform_is_refused(client, platform):
+    response, _state, _nonce = platform.login(client, iss="https://elsewhere.test")
+    assert response.status_code == 400 and "not registered" in response.content.decode()
