@@ -2,6 +2,7 @@
 with PyJWT, and its key set, token, score and membership endpoints mocked with ``responses``."""
 
 import json
+import re
 import time
 import uuid
 from urllib.parse import parse_qs, urlsplit
@@ -10,9 +11,10 @@ import jwt
 import pytest
 import responses
 from cryptography.hazmat.primitives.asymmetric import rsa
+from django_tasks_db.models import DBTaskResult
 
 from lti import claims as c
-from lti import keys
+from lti import grades, keys
 from lti.models import Platform
 
 ISSUER = "https://moodle.school.test"
@@ -67,8 +69,11 @@ class FakePlatform:
         self.published = {self.kid: self.key}
         self.jwks_calls = 0
         self.scores = []  # (url, body) the platform accepted
+        self.stored = {}  # (line item, user) -> (timestamp, scoreGiven): the gradebook, as Moodle keeps it
+        self.answers = iter(())  # status codes to answer score posts with before accepting (5xx: an outage)
         mock.add_callback(responses.GET, JWKS_URL, callback=self._jwks)
         mock.add_callback(responses.POST, TOKEN_URL, callback=self._token)
+        mock.add_callback(responses.POST, re.compile(r".*/scores(\?.*)?$"), callback=self._score)
 
     def _jwks(self, request):
         self.jwks_calls += 1
@@ -81,6 +86,25 @@ class FakePlatform:
         tool_jwk = next(k for k in keys.key_set()["keys"] if k["kid"] == header["kid"])
         jwt.decode(assertion, jwt.PyJWK(tool_jwk).key, algorithms=["RS256"], audience=TOKEN_URL)
         return 200, {}, json.dumps({"access_token": "token-" + uuid.uuid4().hex, "expires_in": 3600})
+
+    def _score(self, request):
+        """Moodle's score service: a timestamp not later than the stored one is refused (400), and
+        scoreGiven is kept only when gradingProgress is FullyGraded."""
+        status = next(self.answers, 200)
+        if status != 200:
+            return status, {}, "platform trouble"
+        if request.headers["Content-Type"] != grades.SCORE_TYPE or not request.headers["Authorization"].startswith(
+            "Bearer token-"
+        ):
+            return 415, {}, "wrong content type or no token"
+        body = json.loads(request.body)
+        key = (request.url.split("/scores")[0], body["userId"])
+        if key in self.stored and body["timestamp"] <= self.stored[key][0]:
+            return 400, {}, "This score is older than the one already stored"
+        given = body.get("scoreGiven") if body.get("gradingProgress") == "FullyGraded" else None
+        self.stored[key] = (body["timestamp"], given)
+        self.scores.append((request.url, body))
+        return 200, {}, ""
 
     def rotate(self, kid="platform-key-2"):
         """The platform's next key (Brightspace does this hourly); the old one leaves its key set."""
@@ -142,6 +166,15 @@ class FakePlatform:
         elif callable(token):
             token = token(nonce)
         return client.post("/lti/launch/", {"id_token": token, "state": state or login_state})
+
+
+def run_score_tasks():
+    """Run every queued score send once, as the worker would when its time comes; returns how many ran."""
+    rows = list(DBTaskResult.objects.filter(task_path=grades.send_score.module_path, status="READY"))
+    for row in rows:
+        row.delete()
+        grades.send_score.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+    return len(rows)
 
 
 @pytest.fixture
