@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from quizzes.roles import teacher_required
 from quizzes.services import classes
+from quizzes.services.attempts import NoQuestions
 
 from . import claims as c
 from . import deep_linking, grades, http, keys, launch, roster
@@ -131,8 +132,8 @@ def launch_view(request):
 def _start(request, launched):
     try:
         attempt, _new = classes.start_assignment(launched.user, launched.resource_link.assignment_id, timezone.now())
-    except (classes.NoAttemptsLeft, classes.AssignmentNotOpen, classes.NotAMember):
-        return redirect("quizzes:my_classes")
+    except (classes.NoAttemptsLeft, classes.AssignmentNotOpen, classes.NotAMember, NoQuestions):
+        return redirect("quizzes:my_classes")  # the class page says why
     return redirect("quizzes:take", public_id=attempt.public_id)
 
 

@@ -178,6 +178,14 @@ def run_score_tasks():
 
 
 @pytest.fixture
+def named_quizzes(db):
+    """The named quizzes alone (launches that never start an attempt need no content: faster)."""
+    from django.core.management import call_command
+
+    call_command("loaddata", "quizzes", verbosity=0)
+
+
+@pytest.fixture
 def registration(db):
     return Platform.objects.create(
         name="Okul Moodle",

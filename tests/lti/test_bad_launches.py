@@ -22,7 +22,7 @@ def counts():
 
 
 @pytest.fixture
-def course_opened(content, client, platform):
+def course_opened(named_quizzes, client, platform):
     """A teacher opened the course; the bad launches come after, from a learner's browser."""
     platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR])
     client.logout()
@@ -85,7 +85,7 @@ def test_a_bad_launch_is_refused_and_creates_nothing(case, course_opened, client
     assert "_auth_user_id" not in client.session
 
 
-def test_a_launch_posted_twice_is_refused_the_second_time(course_opened, client, platform):
+def test_a_launch_posted_twice_is_refused_the_second_time(content, course_opened, client, platform):
     _response, state, nonce = platform.login(client)
     token = platform.sign(platform.claims(nonce))
     assert client.post("/lti/launch/", {"id_token": token, "state": state}).status_code == 302
@@ -95,7 +95,7 @@ def test_a_launch_posted_twice_is_refused_the_second_time(course_opened, client,
     assert counts() == before
 
 
-def test_a_nonce_is_spent_even_if_its_state_were_drawn_again(course_opened, client, platform, monkeypatch):
+def test_a_nonce_is_spent_even_if_its_state_were_drawn_again(content, course_opened, client, platform):
     # A second state record carrying a spent nonce (a replayed token on a forged login): refused.
     from django.core.cache import cache
 

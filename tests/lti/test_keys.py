@@ -27,14 +27,14 @@ def test_the_key_set_publishes_the_current_and_the_previous_key_after_a_rotation
     assert ToolKey.objects.count() == 2
 
 
-def test_the_platforms_keys_are_fetched_once_not_on_every_launch(content, client, platform):
+def test_the_platforms_keys_are_fetched_once_not_on_every_launch(named_quizzes, client, platform):
     for number in range(3):
         assert platform.launch(client, sub=f"teacher-{number}", roles=[INSTRUCTOR]).status_code == 302
         client.logout()
     assert platform.jwks_calls == 1
 
 
-def test_a_rotated_platform_key_is_fetched_again_once(content, client, platform):
+def test_a_rotated_platform_key_is_fetched_again_once(named_quizzes, client, platform):
     """Brightspace rotates its keys hourly: the first token with the new kid refetches, the next ones do not."""
     assert platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR]).status_code == 302
     platform.rotate()
@@ -44,7 +44,7 @@ def test_a_rotated_platform_key_is_fetched_again_once(content, client, platform)
     assert platform.jwks_calls == 2
 
 
-def test_made_up_kids_do_not_make_us_fetch_the_platforms_keys_each_time(content, client, platform):
+def test_made_up_kids_do_not_make_us_fetch_the_platforms_keys_each_time(named_quizzes, client, platform):
     platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR])
     for number in range(5):
         response = platform.launch(client, lambda nonce, n=number: platform.sign(platform.claims(nonce), kid=f"x{n}"))
