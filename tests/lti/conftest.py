@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import jwt
 import pytest
+import requests
 import responses
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django_tasks_db.models import DBTaskResult
@@ -91,6 +92,8 @@ class FakePlatform:
         """Moodle's score service: a timestamp not later than the stored one is refused (400), and
         scoreGiven is kept only when gradingProgress is FullyGraded."""
         status = next(self.answers, 200)
+        if status == "timeout":
+            raise requests.exceptions.ReadTimeout("the platform did not answer in time")
         if status != 200:
             return status, {}, "platform trouble"
         if request.headers["Content-Type"] != grades.SCORE_TYPE or not request.headers["Authorization"].startswith(
