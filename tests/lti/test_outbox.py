@@ -143,8 +143,8 @@ def test_the_deadline_closing_an_attempt_sends_its_score(lti_class, platform):
 
 
 def test_attempts_outside_lti_send_nothing(content, student):
-    from quizzes.services.attempts import start_attempt
     from quizzes.owners import Owner
+    from quizzes.services.attempts import start_attempt
 
     attempt = start_attempt(Owner(user=student), topic="departments", length=3)
     submit_attempt(attempt)
