@@ -280,6 +280,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # How often the worker sweeps for expired attempts whose own closing task was lost (a safety net).
 DEADLINE_SWEEP_SECONDS = int(os.environ.get("DEADLINE_SWEEP_SECONDS", "300"))
 
+# LTI launches inside a learning platform's iframe: the pages after the launch need the session and
+# CSRF cookies in a cross-site frame, which browsers send only when they are SameSite=None (and Secure,
+# so production only). Set COOKIE_SAMESITE=None where DDO Learn is used from a platform (README, "LTI 1.3").
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = os.environ.get("COOKIE_SAMESITE", "Lax")
+
 # Item-analysis flags (STATISTICS.md); percentages.
 ITEM_FLAGS = {
     "too_easy_above": 90,
