@@ -60,9 +60,10 @@ MIDDLEWARE = [
     "quizzes.middleware.StrictPathMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    # Pages opened from an LTI launch may be framed by that platform, and only by it (lti/framing.py).
+    # Pages opened from an LTI launch may be framed by that platform, and only by it, with their cookies
+    # partitioned to it (lti/framing.py): its response runs after the session's, CSRF's and XFO's.
     "lti.framing.LtiFramingMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -279,11 +280,6 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # How often the worker sweeps for expired attempts whose own closing task was lost (a safety net).
 DEADLINE_SWEEP_SECONDS = int(os.environ.get("DEADLINE_SWEEP_SECONDS", "300"))
-
-# LTI launches inside a learning platform's iframe: the pages after the launch need the session and
-# CSRF cookies in a cross-site frame, which browsers send only when they are SameSite=None (and Secure,
-# so production only). Set COOKIE_SAMESITE=None where DDO Learn is used from a platform (README, "LTI 1.3").
-SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = os.environ.get("COOKIE_SAMESITE", "Lax")
 
 # Item-analysis flags (STATISTICS.md); percentages.
 ITEM_FLAGS = {

@@ -49,6 +49,12 @@ def rsa_keys():
 
 
 @pytest.fixture(autouse=True)
+def _english(client):
+    # The platform endpoints have no language prefix: the browser's language chooses (English here).
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
+@pytest.fixture(autouse=True)
 def _tool_keys(rsa_keys, monkeypatch):
     pems = iter(rsa_keys["tool"] * 10)
     monkeypatch.setattr(keys, "new_private_pem", lambda: next(pems))

@@ -1,5 +1,7 @@
 """Launches: a teacher's first launch makes the class, a learner's joins it and opens the quiz."""
 
+import re
+
 from django.contrib.auth import get_user_model
 
 from lti.models import Course, LtiUser, ResourceLink
@@ -51,7 +53,7 @@ def test_launch_pages_may_be_framed_by_the_registered_platform_only(content, cli
     assert "frame-ancestors https://moodle.school.test" in response["Content-Security-Policy"]
     assert "X-Frame-Options" not in response
     state_cookie = response.cookies["lti-frame"]
-    assert state_cookie["samesite"] == "None" and state_cookie["secure"]
+    assert state_cookie["samesite"] == "None; Partitioned" and state_cookie["secure"]
     # The pages opened from the launch: framed by that platform, as long as the launch's cookie says so.
     page = client.get(response["Location"])
     assert "frame-ancestors https://moodle.school.test;" in page["Content-Security-Policy"] + ";"
@@ -59,15 +61,45 @@ def test_launch_pages_may_be_framed_by_the_registered_platform_only(content, cli
     client.cookies.pop("lti-frame")
     page = client.get(response["Location"])
     assert "frame-ancestors 'none'" in page["Content-Security-Policy"] and page["X-Frame-Options"] == "DENY"
+    # And the site's own pages keep their first-party cookies.
+    client.logout()
+    assert client.get("/en/accounts/login/").cookies["csrftoken"]["samesite"] == "Lax"
+
+
+def test_every_cookie_a_framed_page_sets_is_partitioned_to_the_platform(content, client, platform):
+    # Browsers that block third-party cookies keep a Partitioned one in the frame (CHIPS).
+    response = platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR])
+    assert response.cookies["sessionid"]["samesite"] == "None; Partitioned" and response.cookies["sessionid"]["secure"]
+    page = client.get("/en/accounts/login/")
+    assert page.cookies["csrftoken"]["samesite"] == "None; Partitioned"
 
 
 def test_the_login_cookie_works_in_a_cross_site_frame(client, platform):
     response, state, _nonce = platform.login(client)
     cookie = response.cookies["lti1p3-state"]
-    assert cookie.value == state and cookie["samesite"] == "None" and cookie["secure"]
+    assert cookie.value == state and cookie["samesite"] == "None; Partitioned" and cookie["secure"]
     assert response["Location"].startswith("https://moodle.school.test/mod/lti/auth.php?")
 
 
 def test_a_login_from_an_unregistered_platform_is_refused(client, platform):
     response, _state, _nonce = platform.login(client, iss="https://elsewhere.test")
     assert response.status_code == 400 and "not registered" in response.content.decode()
+
+
+def test_without_the_cookie_the_state_is_checked_in_the_platforms_storage(content, client, platform):
+    """lti_storage_target: the login page stores the state with the platform (postMessage), and a launch
+    that arrives without our cookie is checked against it in the browser before it goes on."""
+
+    response, _state, _nonce = platform.login(client, lti_storage_target="_parent")
+    page = response.content.decode()
+    assert response.status_code == 200 and 'data-mode="put"' in page and 'data-target="_parent"' in page
+    assert 'data-origin="https://moodle.school.test"' in page and "lti/storage.js" in page
+    state = re.search(r'data-state="([^"]+)"', page).group(1)
+    nonce = re.search(r'data-nonce="([^"]+)"', page).group(1)
+    client.cookies.pop("lti1p3-state")  # the browser refused it
+    token = platform.sign(platform.claims(nonce, sub="teacher-1", roles=[INSTRUCTOR]))
+    check = client.post("/lti/launch/", {"id_token": token, "state": state})
+    assert check.status_code == 200 and 'data-mode="get"' in check.content.decode()
+    assert not Course.objects.exists()  # nothing until the check comes back
+    launched = client.post("/lti/launch/", {"id_token": token, "state": state, "lti_storage_checked": "1"})
+    assert launched.status_code == 302 and Course.objects.count() == 1
