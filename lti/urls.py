@@ -13,6 +13,7 @@ platform_urls = [
     path("lti/login/", views.login, name="login"),
     path("lti/launch/", views.launch_view, name="launch"),
     path(".well-known/jwks.json", views.jwks, name="jwks"),
+    path("lti/register/<str:token>/", views.dynamic_registration, name="register"),
 ]
 
 page_urls = [

@@ -19,7 +19,7 @@ from quizzes.services import classes
 from quizzes.services.attempts import NoQuestions
 
 from . import claims as c
-from . import deep_linking, grades, http, keys, launch, roster
+from . import deep_linking, grades, http, keys, launch, registration, roster
 from .framing import allow_framing, remember_origins
 from .models import Course, OutgoingScore, Platform, ScoreStatus
 from .services import complete_launch
@@ -212,3 +212,25 @@ def resend(request, pk, score_pk):
     grades.send_score.enqueue(score.pk)
     messages.success(request, _("The score will be sent again."))
     return redirect("lti:course", pk=course.pk)
+
+
+@csrf_exempt  # opened by the platform, often in its iframe; the signed one-time link stands in for CSRF
+@never_cache
+@require_http_methods(["GET", "POST"])
+def dynamic_registration(request, token):
+    params = request.POST if request.method == "POST" else request.GET
+    config_url = params.get("openid_configuration", "")
+    context = {"config_url": config_url, "registration_token": params.get("registration_token", "")}
+    try:
+        registration.check_token(token)
+        if not config_url:
+            raise registration.RegistrationError(_("The platform did not send its configuration address."))
+        if request.method == "POST":
+            base_url = request.build_absolute_uri("/").rstrip("/")
+            context["platform"] = registration.register(token, config_url, context["registration_token"], base_url)
+    except registration.RegistrationError as error:
+        context["error"] = str(error)
+    response = render(request, "lti/register.html", context, status=400 if "error" in context else 200)
+    response._csp_replace = {"frame-ancestors": ["*"]}  # any platform may open it; the link is the secret
+    response.xframe_options_exempt = True
+    return response
