@@ -21,7 +21,7 @@ from quizzes.services.attempts import NoQuestions
 from . import claims as c
 from . import deep_linking, grades, http, keys, launch, registration, roster
 from .framing import allow_framing, remember_origins
-from .models import Course, OutgoingScore, Platform, ScoreStatus
+from .models import Course, OutgoingScore, Platform, ScoreStatus, origin_of
 from .services import complete_launch
 
 BACKEND = "quizzes.user_cache.CachedUserBackend"  # the site's own (settings.AUTHENTICATION_BACKENDS)
@@ -158,7 +158,10 @@ def deep_link(request, key):
             launch_url = request.build_absolute_uri(reverse("lti_platform:launch"))
             jwt = deep_linking.response_jwt(platform, record, chosen, launch_url)
             response = render(request, "lti/deep_link_return.html", {"return_url": record["return_url"], "jwt": jwt})
-            return allow_framing(response, platform.origins())
+            allow_framing(response, platform.origins())
+            # The form goes back to the platform: the site's CSP allows forms to 'self' only.
+            response._csp_replace["form-action"] = ["'self'", origin_of(record["return_url"])]
+            return response
     response = render(request, "lti/deep_link.html", {"quizzes": quizzes, "error": error}, status=400 if error else 200)
     return allow_framing(response, platform.origins())
 

@@ -22,6 +22,7 @@ def chosen_items(client, platform, slugs):
     answer = client.post(response["Location"], {"quiz": slugs})
     page = html.unescape(answer.content.decode())
     assert 'action="https://moodle.school.test/mod/lti/contentitem_return.php"' in page
+    assert "form-action 'self' https://moodle.school.test" in answer["Content-Security-Policy"]
     token = re.search(r'name="JWT" value="([^"]+)"', page).group(1)
     published = Client().get("/.well-known/jwks.json").json()["keys"]
     jwk = next(k for k in published if k["kid"] == jwt.get_unverified_header(token)["kid"])
