@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Course, OutgoingScore, Platform, ToolKey
@@ -8,6 +9,7 @@ from .models import Course, OutgoingScore, Platform, ToolKey
 class PlatformAdmin(admin.ModelAdmin):
     list_display = ("name", "issuer", "client_id", "is_active")
     search_fields = ("name", "issuer", "client_id")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # LTI is HTTPS only
     fieldsets = (
         (None, {"fields": ("name", "is_active")}),
         (

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from lti import claims as c
+from lti import tokens
 from lti.models import Course, LtiUser
 from lti.roster import sync_course
 from quizzes.models import Membership
@@ -79,6 +80,7 @@ def test_a_sync_adds_the_platforms_learners_and_removes_the_ones_who_left(course
 
 
 def queries_for(course, platform, count):
+    tokens.access_token(course.platform, c.SCOPE_MEMBERSHIPS)  # our key made, the token cached: sync alone counts
     serve_pages(
         platform, [[member(f"{count}-{n}") for n in range(i, min(i + 100, count))] for i in range(0, count, 100)]
     )
@@ -88,10 +90,11 @@ def queries_for(course, platform, count):
     return len(queries)
 
 
-def test_a_sync_of_500_members_costs_the_same_queries_as_one_of_100(course, platform):
+def test_a_sync_of_500_members_costs_no_query_per_member(course, platform):
     small = queries_for(course, platform, 100)
     Membership.objects.all().delete()
-    assert queries_for(course, platform, 500) == small
+    # The same statements; SQLite splits a bulk insert into batches under its variable limit (a few more).
+    assert queries_for(course, platform, 500) <= small + 8
     assert course.classroom.students.count() == 500
 
 
