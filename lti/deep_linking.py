@@ -6,11 +6,11 @@ import time
 
 from django.core.cache import cache
 
-from quizzes.models import Quiz
+from quizzes.models import QUIZ_TOPIC_CHOICES, Quiz
 
 from . import claims as c
 from . import keys
-from .services import CUSTOM_QUIZ
+from .services import CUSTOM_DIFFICULTY, CUSTOM_LENGTH, CUSTOM_QUIZ, CUSTOM_TOPIC
 
 REQUEST_SECONDS = 3600  # a teacher may take a while to choose
 SCORE_MAXIMUM = 100
@@ -59,7 +59,23 @@ def content_item(quiz, launch_url):
     }
 
 
-def response_jwt(platform, record, quizzes, launch_url):
+def settings_item(settings, launch_url):
+    """A quiz of the teacher's own settings (topic, length, difficulty) as a link with its gradebook column."""
+    title = settings["title"] or str(dict(QUIZ_TOPIC_CHOICES)[settings["topic"]])
+    return {
+        "type": "ltiResourceLink",
+        "title": title,
+        "url": launch_url,
+        "custom": {
+            CUSTOM_TOPIC: settings["topic"],
+            CUSTOM_LENGTH: str(settings["length"]),
+            CUSTOM_DIFFICULTY: settings["difficulty"],
+        },
+        "lineItem": {"scoreMaximum": SCORE_MAXIMUM, "label": title},
+    }
+
+
+def response_jwt(platform, record, items):
     now = int(time.time())
     claims = {
         "iss": platform.client_id,
@@ -70,7 +86,7 @@ def response_jwt(platform, record, quizzes, launch_url):
         c.DEPLOYMENT_ID: record["deployment_id"],
         c.MESSAGE_TYPE: c.DEEP_LINKING_RESPONSE,
         c.VERSION: c.LTI_VERSION,
-        c.DL_CONTENT_ITEMS: [content_item(quiz, launch_url) for quiz in quizzes],
+        c.DL_CONTENT_ITEMS: items,
     }
     if record.get("data") is not None:
         claims[c.DL_DATA] = record["data"]

@@ -16,11 +16,14 @@ from quizzes.roles import TEACHERS
 from quizzes.services import classes
 
 from . import claims as c
+from .forms import settings_are_valid
 from .launch import LaunchError
 from .models import Course, LtiUser, ResourceLink
 
 # Deep linking puts the quiz's slug in the link's custom parameters; the launch reads it back.
 CUSTOM_QUIZ = "ddo_quiz"
+# ...or the teacher's own settings for a quiz.
+CUSTOM_TOPIC, CUSTOM_LENGTH, CUSTOM_DIFFICULTY = "ddo_topic", "ddo_length", "ddo_difficulty"
 # An LTI assignment stays open until the platform's course ends it; its due date is far away.
 OPEN_FOR = datetime.timedelta(days=3650)
 
@@ -88,25 +91,34 @@ def _resource_link(course, payload, now):
             ResourceLink.objects.filter(pk=link.pk).update(lineitem_url=lineitem)
             link.lineitem_url = lineitem
         return link
-    slug = str((payload.get(c.CUSTOM) or {}).get(CUSTOM_QUIZ, ""))
-    quiz = Quiz.objects.published().filter(slug=slug).first() if slug else None
-    if quiz is None:
+    settings = _settings_from(payload.get(c.CUSTOM) or {}, payload[c.RESOURCE_LINK])
+    if settings is None:
         raise LaunchError(_("This link does not point to a DDO Learn quiz: add it again from the activity chooser."))
-    assignment = classes.give_assignment(
-        course.classroom,
-        Assignment(
-            title=quiz.title,
-            topic=quiz.topic,
-            length=quiz.length,
-            difficulty=quiz.difficulty,
-            time_limit=quiz.time_limit,
-            opens_at=now,
-            due_at=now + OPEN_FOR,
-        ),
-    )
+    assignment = classes.give_assignment(course.classroom, Assignment(**settings, opens_at=now, due_at=now + OPEN_FOR))
     return ResourceLink.objects.create(
         course=course, resource_link_id=link_id, assignment=assignment, lineitem_url=lineitem
     )
+
+
+def _settings_from(custom, resource_link):
+    """The assignment's settings from the link's custom parameters: a named quiz, or the teacher's own."""
+    slug = str(custom.get(CUSTOM_QUIZ, ""))
+    if slug:
+        quiz = Quiz.objects.published().filter(slug=slug).first()
+        if quiz is None:
+            return None
+        return {
+            "title": quiz.title,
+            "topic": quiz.topic,
+            "length": quiz.length,
+            "difficulty": quiz.difficulty,
+            "time_limit": quiz.time_limit,
+        }
+    topic, length, difficulty = (str(custom.get(k, "")) for k in (CUSTOM_TOPIC, CUSTOM_LENGTH, CUSTOM_DIFFICULTY))
+    if not settings_are_valid(topic, length, difficulty):
+        return None
+    title = str(resource_link.get("title") or topic)[:200]
+    return {"title": title, "topic": topic, "length": int(length), "difficulty": difficulty}
 
 
 def complete_launch(platform, payload, *, retry=True):

@@ -20,6 +20,7 @@ from quizzes.services.attempts import NoQuestions
 
 from . import claims as c
 from . import deep_linking, grades, http, keys, launch, registration, roster
+from .forms import QuizSettingsForm
 from .framing import allow_framing, remember_origins
 from .models import Course, OutgoingScore, Platform, ScoreStatus, origin_of
 from .services import complete_launch
@@ -146,23 +147,28 @@ def deep_link(request, key):
         raise Http404
     platform = get_object_or_404(Platform, pk=record["platform"])
     quizzes = list(deep_linking.choosable_quizzes())
+    own = QuizSettingsForm(request.POST if request.method == "POST" else None)
     error = ""
-    if request.method == "POST":
-        chosen = [q for q in quizzes if q.slug in request.POST.getlist("quiz")]
-        if not chosen:
+    if request.method == "POST" and own.is_valid():
+        launch_url = request.build_absolute_uri(reverse("lti_platform:launch"))
+        items = [deep_linking.content_item(q, launch_url) for q in quizzes if q.slug in request.POST.getlist("quiz")]
+        if own.cleaned_data["topic"]:
+            items.append(deep_linking.settings_item(own.cleaned_data, launch_url))
+        if not items:
             error = _("Choose at least one quiz.")
-        elif len(chosen) > 1 and not record["accept_multiple"]:
+        elif len(items) > 1 and not record["accept_multiple"]:
             error = _("This course takes one activity at a time: choose one quiz.")
         else:
             deep_linking.forget_request(key)
-            launch_url = request.build_absolute_uri(reverse("lti_platform:launch"))
-            jwt = deep_linking.response_jwt(platform, record, chosen, launch_url)
+            jwt = deep_linking.response_jwt(platform, record, items)
             response = render(request, "lti/deep_link_return.html", {"return_url": record["return_url"], "jwt": jwt})
             allow_framing(response, platform.origins())
             # The form goes back to the platform: the site's CSP allows forms to 'self' only.
             response._csp_replace["form-action"] = ["'self'", origin_of(record["return_url"])]
             return response
-    response = render(request, "lti/deep_link.html", {"quizzes": quizzes, "error": error}, status=400 if error else 200)
+    invalid = request.method == "POST"
+    context = {"quizzes": quizzes, "error": error, "own": own}
+    response = render(request, "lti/deep_link.html", context, status=400 if invalid else 200)
     return allow_framing(response, platform.origins())
 
 

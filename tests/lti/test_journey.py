@@ -67,3 +67,31 @@ def test_login_deep_link_launch_submit_and_the_score_reaches_the_gradebook(conte
     assert body["activityProgress"] == "Completed" and body["gradingProgress"] == "FullyGraded"
     assert platform.stored[(url.split("/scores")[0], "learner-1")][1] == attempt.score
     assert OutgoingScore.objects.get().status == ScoreStatus.SENT
+
+
+def test_a_teacher_adds_a_quiz_of_their_own_settings_and_its_launch_makes_that_assignment(content, client, platform):
+    response = platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR], message=c.DEEP_LINKING_REQUEST)
+    answer = client.post(response["Location"], {"topic": "timeline", "length": "7", "difficulty": "hard"})
+    token = re.search(r'name="JWT" value="([^"]+)"', html.unescape(answer.content.decode())).group(1)
+    (item,) = jwt.decode(token, options={"verify_signature": False})[c.DL_CONTENT_ITEMS]
+    assert item["custom"] == {"ddo_topic": "timeline", "ddo_length": "7", "ddo_difficulty": "hard"}
+    assert item["lineItem"]["scoreMaximum"] == 100
+    learner = Client()
+    platform.launch(learner, sub="learner-1", roles=[LEARNER], **{c.CUSTOM: item["custom"]})
+    attempt = Attempt.objects.get(user__lti_link__sub="learner-1")
+    assignment = attempt.assignment
+    assert (assignment.topic, assignment.length, assignment.difficulty) == ("timeline", 7, "hard")
+    assert len(attempt.questions) == 7
+
+
+def test_settings_outside_the_allowed_ones_are_refused(content, client, platform):
+    response = platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR], message=c.DEEP_LINKING_REQUEST)
+    assert (
+        client.post(response["Location"], {"topic": "timeline", "length": "500", "difficulty": "any"}).status_code
+        == 400
+    )
+    client.logout()
+    launch = platform.launch(
+        client, sub="learner-1", roles=[LEARNER], **{c.CUSTOM: {"ddo_topic": "x", "ddo_length": "7"}}
+    )
+    assert launch.status_code == 400 and not Attempt.objects.exists()
