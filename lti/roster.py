@@ -34,7 +34,12 @@ def read_members(course):
     token = tokens.access_token(course.platform, c.SCOPE_MEMBERSHIPS)
     url, members = course.memberships_url, []
     for _page in range(MAX_PAGES):
-        answer = http.call("GET", url, headers={"Authorization": f"Bearer {token}", "Accept": MEMBERSHIP_TYPE})
+        try:
+            answer = http.call("GET", url, headers={"Authorization": f"Bearer {token}", "Accept": MEMBERSHIP_TYPE})
+        except http.PlatformRefused as error:
+            if error.status == 401:  # an expired token: the next sync fetches a new one
+                tokens.forget(course.platform, c.SCOPE_MEMBERSHIPS)
+            raise
         members.extend(answer.json().get("members", []))
         url = answer.links.get("next", {}).get("url")
         if not url:

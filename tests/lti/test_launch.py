@@ -103,3 +103,13 @@ def test_without_the_cookie_the_state_is_checked_in_the_platforms_storage(conten
     assert not Course.objects.exists()  # nothing until the check comes back
     launched = client.post("/lti/launch/", {"id_token": token, "state": state, "lti_storage_checked": "1"})
     assert launched.status_code == 302 and Course.objects.count() == 1
+
+
+def test_an_institution_instructor_who_is_a_learner_in_this_course_is_a_student_here(content, client, platform):
+    platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR])
+    client.logout()
+    roles = [LEARNER, "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Instructor"]
+    response = platform.launch(client, sub="learner-1", roles=roles)
+    learner = LtiUser.objects.get(sub="learner-1").user
+    assert "/attempts/" in response["Location"] and not is_teacher(learner)
+    assert Membership.objects.filter(student=learner).exists()
