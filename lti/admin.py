@@ -37,6 +37,9 @@ class CourseAdmin(admin.ModelAdmin):
     list_select_related = ("platform", "classroom")
     readonly_fields = ("platform", "context_id", "classroom", "memberships_url", "lineitems_url")
 
+    def has_add_permission(self, request):
+        return False  # a course comes from a launch
+
 
 @admin.register(OutgoingScore)
 class OutgoingScoreAdmin(admin.ModelAdmin):
@@ -44,3 +47,6 @@ class OutgoingScoreAdmin(admin.ModelAdmin):
     list_filter = ("status",)
     list_select_related = ("attempt", "resource_link")
     readonly_fields = [f.name for f in OutgoingScore._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # a score comes from a submit

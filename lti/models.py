@@ -4,6 +4,7 @@ maps to, the resource links deep linking made, and the grade outbox."""
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,14 @@ class Platform(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        for name in ("deployment_ids", "frame_origins"):
+            value = getattr(self, name)
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise ValidationError({name: _('A list of texts, e.g. ["1"].')})
+        if any(not origin_of(o) or origin_of(o) != o for o in self.frame_origins):
+            raise ValidationError({"frame_origins": _('Origins only, e.g. ["https://school.instructure.com"].')})
 
     def origins(self):
         found = {origin_of(self.issuer), origin_of(self.auth_login_url), *self.frame_origins}
