@@ -9,6 +9,7 @@ CONTEXT = LTI + "context"
 RESOURCE_LINK = LTI + "resource_link"
 CUSTOM = LTI + "custom"
 TARGET_LINK_URI = LTI + "target_link_uri"
+LAUNCH_PRESENTATION = LTI + "launch_presentation"
 AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
 NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"
 DL = "https://purl.imsglobal.org/spec/lti-dl/claim/"
@@ -55,3 +56,13 @@ def teaches(roles):
 
 def learns(roles):
     return bool(_role_names(roles) & set(_LEARNING))
+
+
+OUR_LANGUAGES = ("tr", "en")
+
+
+def language_of(payload):
+    """The launch's locale ('en-GB', 'tr_TR') as one of our languages, or None."""
+    locale = str((payload.get(LAUNCH_PRESENTATION) or {}).get("locale", "")).lower()
+    language = locale.replace("_", "-").split("-")[0]
+    return language if language in OUR_LANGUAGES else None

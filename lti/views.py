@@ -8,7 +8,7 @@ from django.contrib.auth import login as sign_in
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -118,13 +118,15 @@ def launch_view(request):
     except launch.LaunchError as error:
         return _refuse(request, error, platform)
     sign_in(request, launched.user, backend=BACKEND)
-    if payload[c.MESSAGE_TYPE] == c.DEEP_LINKING_REQUEST:
-        key = deep_linking.remember_request(platform, payload, launched.user)
-        response = redirect("lti:deep_link", key=key)
-    elif launched.teaches:
-        response = redirect("lti:course", pk=launched.course.pk)
-    else:
-        response = _start(request, launched)
+    # The platform's language for this person, if it is one of ours; else the browser's.
+    with translation.override(c.language_of(payload) or translation.get_language()):
+        if payload[c.MESSAGE_TYPE] == c.DEEP_LINKING_REQUEST:
+            key = deep_linking.remember_request(platform, payload, launched.user)
+            response = redirect("lti:deep_link", key=key)
+        elif launched.teaches:
+            response = redirect("lti:course", pk=launched.course.pk)
+        else:
+            response = _start(request, launched)
     response.delete_cookie(launch.STATE_COOKIE, samesite="None")
     remember_origins(response, platform.origins())
     return allow_framing(response, platform.origins())

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 
 from lti.models import Course, LtiUser, ResourceLink
@@ -113,3 +114,11 @@ def test_an_institution_instructor_who_is_a_learner_in_this_course_is_a_student_
     learner = LtiUser.objects.get(sub="learner-1").user
     assert "/attempts/" in response["Location"] and not is_teacher(learner)
     assert Membership.objects.filter(student=learner).exists()
+
+
+@pytest.mark.parametrize(("locale", "prefix"), [("tr-TR", "/tr/"), ("en_GB", "/en/"), ("de-DE", "/en/")])
+def test_the_platforms_language_opens_the_same_language_here(content, client, platform, locale, prefix):
+    # de-DE is not ours: the browser's language (English in these tests) stands.
+    presentation = {"https://purl.imsglobal.org/spec/lti/claim/launch_presentation": {"locale": locale}}
+    response = platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR], **presentation)
+    assert response["Location"].startswith(prefix)
