@@ -23,6 +23,7 @@ PURE = [
     "quizzes.flashcards",
     "quizzes.timing",
     "quizzes.missed",
+    "lti.claims",
 ]
 # Every module of the generation package, the topic modules and helpers included.
 PURE += sorted(f"quizzes.generation.{path.stem}" for path in (ROOT / "quizzes" / "generation").glob("[!_]*.py"))
