@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "quizzes",
+    "lti",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +61,9 @@ MIDDLEWARE = [
     "quizzes.middleware.StrictPathMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages opened from an LTI launch may be framed by that platform, and only by it, with their cookies
+    # partitioned to it (lti/framing.py): its response runs after the session's, CSRF's and XFO's.
+    "lti.framing.LtiFramingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from lti import urls as lti_urls
 from quizzes.views import accounts, health
 
 urlpatterns = i18n_patterns(
@@ -12,8 +13,12 @@ urlpatterns = i18n_patterns(
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/password_reset/", accounts.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("", include((lti_urls.page_urls, "lti"))),
     path("", include("quizzes.urls")),
-) + [path("health/", health.health, name="health")]  # the load balancer's check, in no language
+) + [
+    path("health/", health.health, name="health"),  # the load balancer's check, in no language
+    path("", include((lti_urls.platform_urls, "lti_platform"))),  # fixed URLs a platform registers
+]
 
 handler400 = "quizzes.views.bad_request"
 handler403 = "quizzes.views.forbidden"

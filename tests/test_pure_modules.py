@@ -26,6 +26,7 @@ PURE = [
     "quizzes.timing",
     "quizzes.missed",
     "quizzes.interchange",
+    "lti.claims",
 ]
 # Every module of the generation package, the topic modules and helpers included.
 PURE += sorted(f"quizzes.generation.{path.stem}" for path in (ROOT / "quizzes" / "generation").glob("[!_]*.py"))

@@ -225,6 +225,19 @@ def remove_student(classroom, student_pk):
     return _end_membership("student", classroom=classroom, student__pk=student_pk).student
 
 
+def add_students(classroom, students):
+    """Put each of ``students`` in the class (an LTI course's roster); ones there already stay as they are."""
+    Membership.objects.bulk_create(
+        [Membership(classroom=classroom, student=s) for s in students if s.pk != classroom.teacher_id],
+        ignore_conflicts=True,
+    )
+
+
+def remove_students(classroom, student_pks):
+    """Take the students ``student_pks`` out of the class; returns how many were in it. Their attempts stay."""
+    return Membership.objects.filter(classroom=classroom, student__pk__in=student_pks).delete()[0]
+
+
 def _end_membership(related, **lookup):
     """Delete the one membership ``lookup`` finds (its ``related`` side read in the same query); NotAMember if none."""
     membership = Membership.objects.select_related(related).filter(**lookup).first()

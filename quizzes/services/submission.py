@@ -14,6 +14,7 @@ from ..grading import grade_question, validate_response
 from ..models import Answer, Attempt
 from ..models.item_sums import record_attempt
 from ..question_types import SINGLE_CHOICE_TYPES
+from ..signals import attempt_submitted
 from . import review
 
 
@@ -80,6 +81,8 @@ def save_answers(attempt, responses, language, *, submit=False):
             Attempt.objects.filter(pk=attempt.pk).update(score=attempt.score, submitted_at=now)
             record_attempt(attempt, answers)
             review.record_attempt(attempt, answers, now)  # the learner's spaced-review cards
+            if attempt.assignment_id is not None:  # e.g. lti/ sends the score to the school's platform
+                attempt_submitted.send(sender=Attempt, attempt=attempt)
     if late:
         raise TimeUp
     return SaveResult(saved=len(clean), errors=errors, submitted=submit)

@@ -1,0 +1,29 @@
+"""Every call to a platform goes through here: one session, timeouts always."""
+
+import requests
+
+TIMEOUT = (5, 15)  # connect, read (seconds)
+
+
+class PlatformUnreachable(Exception):
+    """A timeout, a refused connection or a 5xx: worth trying again later."""
+
+
+class PlatformRefused(Exception):
+    """A 4xx: trying again will not help."""
+
+    def __init__(self, status, text):
+        super().__init__(f"{status}: {text[:300]}")
+        self.status = status
+
+
+def call(method, url, **kwargs):
+    try:
+        response = requests.request(method, url, timeout=TIMEOUT, **kwargs)
+    except requests.RequestException as error:
+        raise PlatformUnreachable(str(error)[:300]) from error
+    if response.status_code >= 500:
+        raise PlatformUnreachable(f"{response.status_code}: {response.text[:300]}")
+    if response.status_code >= 400:
+        raise PlatformRefused(response.status_code, response.text)
+    return response
