@@ -121,7 +121,7 @@ def test_the_default_cache_is_redis_when_redis_url_is_set(settings):
     from django.core.cache.backends.redis import RedisCache
 
     # Another process would see the same counter (under pytest-xdist, the worker's own database: settings.py).
-    other = RedisCache(settings.CACHES["default"]["LOCATION"], {})
+    other = RedisCache(settings.CACHES["default"]["LOCATION"], {"KEY_PREFIX": settings.CACHES["default"]["KEY_PREFIX"]})
     assert other.get("redis-probe") == 2
 
 
