@@ -10,7 +10,6 @@ answers (the section that takes the attempt's row) is recorded, and the test req
 requests entered while another was still inside.
 """
 
-import sqlite3
 import threading
 
 import pytest
@@ -22,6 +21,7 @@ from quizzes.models import Attempt
 from quizzes.views import quiz
 from tests.conftest import make_user
 from tests.quiz_factories import make_quiz_attempt, save_url
+from tests.threads import shared_database  # noqa: F401 -- a fixture
 
 RACES = 20
 AUTOSAVES_PER_RACE = 2
@@ -30,30 +30,6 @@ SUBMITTED = {"q-0": "1", "q-2-0": "1", "q-2-1": "0"}
 SUBMITTED_RESPONSES = {0: "department:siber", 2: {"department:a": "focus:a", "department:b": "focus:b"}}
 # What the autosaves carry: answers the learner had before changing their mind.
 AUTOSAVED = {"q-0": "0", "q-2-0": "0"}
-
-
-@pytest.fixture
-def shared_database(transactional_db, tmp_path):
-    """A test database that threads can share (see the module's docstring)."""
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        yield
-        return
-    memory = connections["default"]
-    settings_dict = memory.settings_dict  # the dict new threads build their connections from
-    memory_name = settings_dict["NAME"]
-    memory.ensure_connection()
-    copy = sqlite3.connect(tmp_path / "races.sqlite3")
-    memory.connection.backup(copy)
-    copy.close()
-    settings_dict["NAME"] = str(tmp_path / "races.sqlite3")
-    file_database = type(memory)(settings_dict, "default")
-    connections["default"] = file_database
-    try:
-        yield
-    finally:
-        file_database.close()
-        connections["default"] = memory
-        settings_dict["NAME"] = memory_name
 
 
 class CriticalSection:
@@ -109,7 +85,8 @@ def _tab(user):
     return client
 
 
-def test_autosave_racing_submit_never_fails_and_never_loses_the_submitted_answers(shared_database, critical_section):
+@pytest.mark.usefixtures("shared_database")
+def test_autosave_racing_submit_never_fails_and_never_loses_the_submitted_answers(critical_section):
     student = make_user("yarisan")
     submit_tab, autosave_tabs = _tab(student), [_tab(student) for _ in range(AUTOSAVES_PER_RACE)]
     server_errors = lost = autosaves_refused = unexpected = inconsistent = 0
