@@ -46,21 +46,17 @@ def _time_limit(owner, quiz, assignment):
     return timing.limit_seconds(quiz.time_limit if quiz is not None else None)
 
 
-def _create_attempt(owner, questions, *, topic, difficulty, length, seed, quiz=None, assignment=None, number=1):
+def _create_attempt(owner, questions, **fields):
+    """A new attempt of ``owner`` on the frozen ``questions``; ``fields`` are the ``Attempt`` columns the
+    caller chooses (topic, difficulty, length, seed, and quiz, assignment, number where they apply)."""
     if not questions:
         raise NoQuestions
-    time_limit = _time_limit(owner, quiz, assignment)
+    time_limit = _time_limit(owner, fields.get("quiz"), fields.get("assignment"))
     with transaction.atomic():
         attempt = Attempt.objects.create(
+            **fields,
             user=owner.user,
             guest_key="" if owner.user is not None else owner.guest_key,
-            topic=topic,
-            difficulty=difficulty,
-            length=length,
-            seed=seed,
-            quiz=quiz,
-            assignment=assignment,
-            number=number,
             questions=questions,
             max_score=float(len(questions)),
             time_limit=time_limit,
