@@ -4,8 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.models import ANY, QUIZ_DIFFICULTY_CHOICES, QUIZ_TOPIC_CHOICES
-
-MIN_LENGTH, MAX_LENGTH = 5, 30  # as the teacher's own assignment form
+from quizzes.teacher_forms import MAX_LENGTH, MIN_LENGTH  # as the teacher's own assignment form
 
 
 class QuizSettingsForm(forms.Form):

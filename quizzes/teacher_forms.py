@@ -11,6 +11,8 @@ from .forms import DIFFICULTY_CHOICES, TOPIC_CHOICES
 from .models import Accommodation, Assignment, Classroom
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+# How many questions an assignment may have (here and in the LTI deep-linking chooser).
+MIN_LENGTH, MAX_LENGTH = 5, 30
 
 
 class ClassroomForm(forms.ModelForm):
@@ -34,7 +36,7 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
 class AssignmentForm(forms.ModelForm):
     topic = forms.ChoiceField(label=_("Topic"), choices=TOPIC_CHOICES, initial="mixed")
-    length = forms.IntegerField(label=_("Questions"), min_value=5, max_value=30, initial=10)
+    length = forms.IntegerField(label=_("Questions"), min_value=MIN_LENGTH, max_value=MAX_LENGTH, initial=10)
     difficulty = forms.ChoiceField(label=_("Difficulty"), choices=DIFFICULTY_CHOICES, initial="any")
     max_attempts = forms.IntegerField(
         label=_("Attempts allowed"),
