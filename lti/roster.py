@@ -16,7 +16,7 @@ from quizzes.services import classes
 from . import claims as c
 from . import http, tokens
 from .models import LtiUser
-from .services import username_for
+from .services import names_from, username_for
 
 MEMBERSHIP_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json"
 MAX_PAGES = 1000
@@ -56,16 +56,7 @@ def _accounts(platform, learners):
         unusable = make_password(None)
         User = get_user_model()
         users = User.objects.bulk_create(
-            [
-                User(
-                    username=username_for(platform, sub),
-                    password=unusable,
-                    first_name=str(subs[sub].get("given_name", ""))[:150],
-                    last_name=str(subs[sub].get("family_name", ""))[:150],
-                    email=str(subs[sub].get("email", ""))[:254],
-                )
-                for sub in new
-            ]
+            [User(username=username_for(platform, sub), password=unusable, **names_from(subs[sub])) for sub in new]
         )
         if any(u.pk is None for u in users):  # a database that does not return bulk keys
             users = User.objects.filter(username__in=[username_for(platform, s) for s in new])

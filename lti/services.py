@@ -41,15 +41,21 @@ def username_for(platform, sub):
     return f"lti-{platform.pk}-{digest}"
 
 
+def names_from(claims):
+    """The account's names and e-mail from a launch's or a roster member's claims, cut to the columns' lengths."""
+    return {
+        "first_name": str(claims.get("given_name", ""))[:150],
+        "last_name": str(claims.get("family_name", ""))[:150],
+        "email": str(claims.get("email", ""))[:254],
+    }
+
+
 def account_for(platform, payload, teaches):
     """The local account of (platform, sub), made on the first launch; a teacher joins the Teachers group."""
     link = LtiUser.objects.select_related("user").filter(platform=platform, sub=payload["sub"]).first()
     if link is None:
         user = get_user_model().objects.create_user(
-            username=username_for(platform, payload["sub"]),
-            first_name=str(payload.get("given_name", ""))[:150],
-            last_name=str(payload.get("family_name", ""))[:150],
-            email=str(payload.get("email", ""))[:254],
+            username=username_for(platform, payload["sub"]), **names_from(payload)
         )
         link = LtiUser.objects.create(platform=platform, sub=payload["sub"], user=user)
     if teaches:
