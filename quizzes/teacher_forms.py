@@ -102,7 +102,7 @@ class MissedPracticeForm(AssignmentForm):
     length = forms.IntegerField(
         label=_("Questions per student, at most"),
         min_value=1,
-        max_value=30,
+        max_value=MAX_LENGTH,
         initial=10,
         help_text=_("Each student gets the questions they missed most recently, up to this many."),
     )
