@@ -18,6 +18,7 @@ from .classes import (
     MissedQuestions,
     due_for,
     extensions_of,
+    held_back_among,
     held_back_attempts,
     new_join_code,
 )
@@ -99,6 +100,7 @@ __all__ = [
     "Topic",
     "due_for",
     "extensions_of",
+    "held_back_among",
     "held_back_attempts",
     "new_join_code",
     "open_report_counts",

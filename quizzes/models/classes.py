@@ -186,21 +186,31 @@ def held_back_attempts(attempts, now):
     """Ids of one learner's submitted assignment attempts whose right answers are still held back.
 
     Practising or reviewing their questions would show those answers early. Two queries (the
-    attempts, their extensions) whatever their number: whether the learner's last allowed attempt
-    is in is read from the same attempts."""
+    attempts, their extensions) whatever their number."""
     submitted = list(
         attempts.filter(assignment__isnull=False, submitted_at__isnull=False)
         .select_related("assignment")
         .defer("questions")
     )
+    return held_back_among(submitted, now)
+
+
+def held_back_among(submitted, now):
+    """Ids of these submitted assignment attempts (with their assignment; one learner's or a whole class's)
+    whose right answers their learner may not see yet. One query (the extensions), none without attempts:
+    whether a learner's last allowed attempt is in is read from the same attempts."""
     if not submitted:
         return []
-    extensions = extensions_of({a.assignment_id for a in submitted}, submitted[0].user_id)
-    last_in = {a.assignment_id for a in submitted if a.number >= a.assignment.max_attempts}
+    students = {a.user_id for a in submitted}
+    only = next(iter(students)) if len(students) == 1 else None  # one learner: only their extensions
+    extensions = extensions_of({a.assignment_id for a in submitted}, only)
+    last_in = {(a.user_id, a.assignment_id) for a in submitted if a.number >= a.assignment.max_attempts}
     return [
         a.pk
         for a in submitted
-        if not a.assignment.shows_answers(a, now, extensions=extensions, last_attempt_in=a.assignment_id in last_in)
+        if not a.assignment.shows_answers(
+            a, now, extensions=extensions, last_attempt_in=(a.user_id, a.assignment_id) in last_in
+        )
     ]
 
 
