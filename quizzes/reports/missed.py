@@ -1,8 +1,7 @@
 """What each student of a class would practise in "practise what the class missed" (four queries)."""
 
 from ..missed import Mark, plan_practice
-from ..models import MIXED, Answer, Attempt, held_back_among
-from ..models.vocabulary import TOPIC_ORDER
+from ..models import MIXED, TOPIC_ORDER, Answer, Attempt, held_back_among
 from .common import members
 
 

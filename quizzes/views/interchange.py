@@ -18,8 +18,7 @@ from django.views.decorators.http import require_GET
 from ..export_forms import MAX_BANK_VARIANTS, MAX_VARIANTS, ExportForm
 from ..generation import TOPICS
 from ..interchange import FORMATS, Export
-from ..models import Assignment, Quiz
-from ..models.vocabulary import topic_label
+from ..models import Assignment, Quiz, topic_label
 from ..reports.questions import assignment_questions, bank_questions, quiz_questions
 from ..roles import exporter_required, teacher_required
 
