@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from quizzes import user_cache
 from quizzes.roles import teacher_required
 from quizzes.services import classes
 from quizzes.services.attempts import NoQuestions
@@ -24,8 +25,6 @@ from .forms import QuizSettingsForm
 from .framing import allow_framing, remember_origins
 from .models import Course, OutgoingScore, Platform, ScoreStatus, origin_of
 from .services import complete_launch
-
-BACKEND = "quizzes.user_cache.CachedUserBackend"  # the site's own (settings.AUTHENTICATION_BACKENDS)
 
 
 def _refuse(request, error, platform=None):
@@ -117,7 +116,7 @@ def launch_view(request):
         launched = complete_launch(platform, payload)
     except launch.LaunchError as error:
         return _refuse(request, error, platform)
-    sign_in(request, launched.user, backend=BACKEND)
+    sign_in(request, launched.user, backend=user_cache.PATH)  # the site's own backend
     # The platform's language for this person, if it is one of ours; else the browser's.
     with translation.override(c.language_of(payload) or translation.get_language()):
         if payload[c.MESSAGE_TYPE] == c.DEEP_LINKING_REQUEST:
