@@ -37,6 +37,8 @@ for _address in [a for a in os.environ.get("CLASSROOM_ADDRESSES", "").split(",")
     CSRF_TRUSTED_ORIGINS.append(f"http://{_address}:{os.environ.get('CLASSROOM_PORT', '8000')}")
 
 INSTALLED_APPS = [
+    # daphne first: its runserver serves ASGI, so `make run` serves the live game's sockets too.
+    "daphne",
     # modeltranslation must come before admin to patch its forms.
     "modeltranslation",
     "django.contrib.admin",
@@ -47,7 +49,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "channels",
     "quizzes",
+    "live",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +95,8 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "ddo_learn.wsgi.application"
+# The live game's sockets (live/): daphne processes behind nginx's /ws/ location in production.
+ASGI_APPLICATION = "ddo_learn.asgi.application"
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -178,6 +184,28 @@ CACHES = {
 }
 for _cache in CACHES.values():
     _cache["KEY_PREFIX"] = CACHE_KEY_PREFIX
+
+# The live game (live/): its channel layer and game state. With Redis, every ASGI process serving a
+# game shares both, so one game can be served by several processes (and survive one's death).
+# channels-redis drops a message silently once a channel holds ``capacity`` of them: a phone's
+# channel gets a few messages a question, so 200 is far above what a live phone has waiting, and a
+# dead phone's channel expires after ``expiry`` seconds. ``group_expiry`` outlasts a lesson. Without
+# Redis (`make run`, `make classroom`) one process serves every socket with the in-memory layer.
+LIVE_REDIS_URL = os.environ.get("LIVE_REDIS_URL", REDIS_URL)
+CHANNEL_LAYERS = {
+    "default": {
+        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "CONFIG": {
+            "hosts": [LIVE_REDIS_URL],
+            "prefix": f"{CACHE_KEY_PREFIX}:asgi",
+            "capacity": 200,
+            "expiry": 60,
+            "group_expiry": 4 * 3600,
+        },
+    }
+    if LIVE_REDIS_URL
+    else {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 200, "expiry": 60}}
+}
 
 # Sessions: with a shared cache (Redis), read from the cache and written through to the database,
 # so a signed-in request costs no session query and a Redis restart signs nobody out.
