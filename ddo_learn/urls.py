@@ -12,6 +12,7 @@ urlpatterns = i18n_patterns(
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/password_reset/", accounts.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("live/", include("live.urls")),
     path("", include("quizzes.urls")),
 ) + [path("health/", health.health, name="health")]  # the load balancer's check, in no language
 

@@ -6,6 +6,7 @@ dies, the projector reconnects (to another process) and the new socket takes the
 """
 
 import asyncio
+from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 
@@ -26,7 +27,8 @@ class HostConsumer(GameConsumer):
         return await database_sync_to_async(is_teacher)(user)
 
     async def joined(self):
-        self.language = self.scope.get("language") or "tr"
+        asked = parse_qs(self.scope.get("query_string", b"").decode()).get("lang", ["tr"])[0]
+        self.language = asked if asked in protocol.LANGUAGES else "tr"
         await self.channel_layer.group_add(host_group(self.code), self.channel_name)
         await self.send_snapshot()
 
