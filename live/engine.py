@@ -179,8 +179,9 @@ async def results(store, code, meta, state, players=None):
         )
         for i in range(max(closed, 0))
     ]
-    table = scoring.standings({pid: info.get("percent", 100) for pid, info in players.items()}, rounds,
-                              accuracy_only=meta["accuracy_only"])
+    table = scoring.standings(
+        {pid: info.get("percent", 100) for pid, info in players.items()}, rounds, accuracy_only=meta["accuracy_only"]
+    )
     order = scoring.ranking(table)
     await store.set_scores(code, {pid: s.total for pid, s in table.items()})
     lines = {

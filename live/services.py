@@ -25,12 +25,15 @@ DRAW_FACTOR = 3
 
 def draw_questions(topic, length, difficulty, seed):
     """``length`` one-tap questions for these settings (ordering and matching are left to quizzes)."""
-    drawn = generate_quiz(load_content(), QuizSettings(topic=topic, length=length * DRAW_FACTOR, difficulty=difficulty), seed)
+    drawn = generate_quiz(
+        load_content(), QuizSettings(topic=topic, length=length * DRAW_FACTOR, difficulty=difficulty), seed
+    )
     return [q for q in drawn if q["type"] in SINGLE_CHOICE_TYPES][:length]
 
 
-def create_game(host, *, topic, length, difficulty, quiz=None, assignment=None, classroom=None, seconds=20,
-                accuracy_only=False):
+def create_game(
+    host, *, topic, length, difficulty, quiz=None, assignment=None, classroom=None, seconds=20, accuracy_only=False
+):
     """A new game in the lobby, its questions frozen now. Raises NoQuestions when the content has none."""
     seed = assignment.seed_for(1) if assignment is not None and assignment.same_questions else None
     seed = new_seed() if seed is None else seed
@@ -41,9 +44,18 @@ def create_game(host, *, topic, length, difficulty, quiz=None, assignment=None, 
         try:
             with transaction.atomic():
                 return LiveGame.objects.create(
-                    host=host, code=new_game_code(), topic=topic, length=len(questions), difficulty=difficulty,
-                    quiz=quiz, assignment=assignment, classroom=classroom or (assignment and assignment.classroom),
-                    seed=seed, questions=questions, seconds=seconds, accuracy_only=accuracy_only,
+                    host=host,
+                    code=new_game_code(),
+                    topic=topic,
+                    length=len(questions),
+                    difficulty=difficulty,
+                    quiz=quiz,
+                    assignment=assignment,
+                    classroom=classroom or (assignment and assignment.classroom),
+                    seed=seed,
+                    questions=questions,
+                    seconds=seconds,
+                    accuracy_only=accuracy_only,
                 )
         except IntegrityError:
             continue  # that code was taken: draw another
@@ -72,7 +84,9 @@ def time_percent(classroom_id, user_id):
     """A class member's extra time in percent (100 without one, or outside a class)."""
     if classroom_id is None or user_id is None:
         return 100
-    row = Accommodation.objects.filter(classroom_id=classroom_id, student_id=user_id).values_list("time_percent", flat=True)
+    row = Accommodation.objects.filter(classroom_id=classroom_id, student_id=user_id).values_list(
+        "time_percent", flat=True
+    )
     return next(iter(row), 100)
 
 
@@ -85,13 +99,21 @@ def _attempt_for(game, info, answers, member_ids):
     if in_assignment:
         number = Attempt.objects.filter(assignment_id=game.assignment_id, user_id=user_id).count() + 1
     attempt = Attempt.objects.create(
-        user_id=user_id, guest_key="" if user_id else (info.get("guest") or secrets.token_urlsafe(24)),
-        topic=game.topic, difficulty=game.difficulty, length=len(game.questions), seed=game.seed, quiz=game.quiz,
-        assignment_id=game.assignment_id if in_assignment else None, number=number, questions=game.questions,
+        user_id=user_id,
+        guest_key="" if user_id else (info.get("guest") or secrets.token_urlsafe(24)),
+        topic=game.topic,
+        difficulty=game.difficulty,
+        length=len(game.questions),
+        seed=game.seed,
+        quiz=game.quiz,
+        assignment_id=game.assignment_id if in_assignment else None,
+        number=number,
+        questions=game.questions,
         max_score=float(len(game.questions)),
     )
     Answer.objects.bulk_create(
-        Answer(attempt=attempt, position=i, question_key=q["key"], topic=q["topic"]) for i, q in enumerate(game.questions)
+        Answer(attempt=attempt, position=i, question_key=q["key"], topic=q["topic"])
+        for i, q in enumerate(game.questions)
     )
     by_language = {}
     for position, (option, language) in answers.items():
@@ -123,10 +145,20 @@ def finish_game(code, players, standings, answers):
     for number, info in players.items():
         line, standing = standings[number]
         attempt = _attempt_for(game, info, answers.get(number, {}), member_ids)
-        rows.append(LivePlayer(
-            game=game, number=int(number), name=info["name"], user_id=info.get("user"), language=info["lang"],
-            time_percent=info.get("percent", 100), score=line["total"], right=standing.right,
-            answered=standing.answered, rank=line["rank"], attempt=attempt,
-        ))
+        rows.append(
+            LivePlayer(
+                game=game,
+                number=int(number),
+                name=info["name"],
+                user_id=info.get("user"),
+                language=info["lang"],
+                time_percent=info.get("percent", 100),
+                score=line["total"],
+                right=standing.right,
+                answered=standing.answered,
+                rank=line["rank"],
+                attempt=attempt,
+            )
+        )
     LivePlayer.objects.bulk_create(rows)
     return True

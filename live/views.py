@@ -75,9 +75,15 @@ def new_game(request):
         data = form.cleaned_data
         try:
             game = services.create_game(
-                request.user, topic=data["topic"], length=data["length"], difficulty=data["difficulty"],
-                quiz=data["quiz"], assignment=data["assignment"], classroom=data["classroom"],
-                seconds=data["seconds"], accuracy_only=data["accuracy_only"],
+                request.user,
+                topic=data["topic"],
+                length=data["length"],
+                difficulty=data["difficulty"],
+                quiz=data["quiz"],
+                assignment=data["assignment"],
+                classroom=data["classroom"],
+                seconds=data["seconds"],
+                accuracy_only=data["accuracy_only"],
             )
         except NoQuestions:
             form.add_error(None, _("These settings give no question that can be answered with one tap."))

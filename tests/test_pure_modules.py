@@ -22,6 +22,8 @@ PURE = [
     "quizzes.spaced",
     "quizzes.flashcards",
     "quizzes.timing",
+    "live.scoring",
+    "live.protocol",
 ]
 # Every module of the generation package, the topic modules and helpers included.
 PURE += sorted(f"quizzes.generation.{path.stem}" for path in (ROOT / "quizzes" / "generation").glob("[!_]*.py"))

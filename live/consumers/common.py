@@ -110,11 +110,14 @@ class GameConsumer(AsyncWebsocketConsumer):
         phase = state["phase"]
         if phase == engine.QUESTION:
             now = await self.store.now()
-            await self.tell("question", {
-                "question": engine.public_question(self.meta, int(state["index"])),
-                "elapsed": engine.elapsed_in(state, now),
-                "paused": bool(state["paused_at"]),
-            })
+            await self.tell(
+                "question",
+                {
+                    "question": engine.public_question(self.meta, int(state["index"])),
+                    "elapsed": engine.elapsed_in(state, now),
+                    "paused": bool(state["paused_at"]),
+                },
+            )
         elif phase == engine.RESULTS:
             found = await engine.results(self.store, self.code, self.meta, state)
             await self.tell("closed", {"standings": found["standings"], "last": found["last"], "top": found["top"]})

@@ -51,12 +51,14 @@ class HostConsumer(GameConsumer):
         if state["phase"] == engine.QUESTION:
             now = await self.store.now()
             answered = len(await self.store.answers(self.code, int(state["index"])))
-            await self.live_question({
-                "question": engine.public_question(self.meta, int(state["index"])),
-                "elapsed": engine.elapsed_in(state, now),
-                "paused": bool(state["paused_at"]),
-                "answered_count": answered,
-            })
+            await self.live_question(
+                {
+                    "question": engine.public_question(self.meta, int(state["index"])),
+                    "elapsed": engine.elapsed_in(state, now),
+                    "paused": bool(state["paused_at"]),
+                    "answered_count": answered,
+                }
+            )
         elif state["phase"] in (engine.RESULTS, engine.ENDED):
             found = await engine.results(self.store, self.code, self.meta, state, players)
             event = {"standings": {}, "last": found["last"], "top": found["top"], "podium": found["top"][:3]}
@@ -93,13 +95,15 @@ class HostConsumer(GameConsumer):
     async def live_question(self, event):
         state = await self.store.state(self.code)
         self.keep_clock(state)
-        await self.send_json({
-            "type": "question",
-            **event["question"],
-            "remaining": max(self.meta["seconds"] - event["elapsed"], 0.0),
-            "paused": event["paused"],
-            "answered": event.get("answered_count", 0),
-        })
+        await self.send_json(
+            {
+                "type": "question",
+                **event["question"],
+                "remaining": max(self.meta["seconds"] - event["elapsed"], 0.0),
+                "paused": event["paused"],
+                "answered": event.get("answered_count", 0),
+            }
+        )
 
     async def live_closed(self, event):
         if self.timer is not None:

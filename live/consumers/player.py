@@ -114,12 +114,14 @@ class PlayerConsumer(GameConsumer):
             index = int(state["index"])
             given = (await self.store.answers(self.code, index)).get(self.pid)
             now = await self.store.now()
-            await self.live_question({
-                "question": engine.public_question(self.meta, index),
-                "elapsed": engine.elapsed_in(state, now),
-                "paused": bool(state["paused_at"]),
-                "answered": given[0] if given else None,
-            })
+            await self.live_question(
+                {
+                    "question": engine.public_question(self.meta, index),
+                    "elapsed": engine.elapsed_in(state, now),
+                    "paused": bool(state["paused_at"]),
+                    "answered": given[0] if given else None,
+                }
+            )
             found = await engine.results(self.store, self.code, self.meta, state)
             await self.send_json({"type": "standing", **found["standings"].get(self.pid, {})})
         else:
@@ -130,7 +132,9 @@ class PlayerConsumer(GameConsumer):
                 await self.live_ended({"standings": found["standings"], "podium": found["top"][: engine.PODIUM]})
 
     async def answer(self, index, option):
-        elapsed, everyone, state = await engine.answer(self.store, self.code, self.meta, self.pid, self.info, index, option)
+        elapsed, everyone, state = await engine.answer(
+            self.store, self.code, self.meta, self.pid, self.info, index, option
+        )
         await self.send_json({"type": "ack", "question": index})
         await self.channel_layer.group_send(host_group(self.code), {"type": "live.answered", "question": index})
         if everyone:
@@ -143,20 +147,27 @@ class PlayerConsumer(GameConsumer):
         index = question["index"]
         playing = self.info["from"] <= index
         limit = engine.limit_of(self.meta, self.info)
-        await self.send_json({
-            "type": "question",
-            **question,
-            "playing": playing,
-            "limit": limit,
-            "remaining": None if limit is None else max(limit - event["elapsed"], 0.0),
-            "paused": event["paused"],
-            "answered": event.get("answered"),
-        })
+        await self.send_json(
+            {
+                "type": "question",
+                **question,
+                "playing": playing,
+                "limit": limit,
+                "remaining": None if limit is None else max(limit - event["elapsed"], 0.0),
+                "paused": event["paused"],
+                "answered": event.get("answered"),
+            }
+        )
 
     async def live_closed(self, event):
-        await self.send_json({
-            "type": "closed", "last": event["last"], "top": event["top"], "you": event["standings"].get(self.pid),
-        })
+        await self.send_json(
+            {
+                "type": "closed",
+                "last": event["last"],
+                "top": event["top"],
+                "you": event["standings"].get(self.pid),
+            }
+        )
 
     async def live_ended(self, event):
         await self.send_json({"type": "ended", "podium": event["podium"], "you": event["standings"].get(self.pid)})

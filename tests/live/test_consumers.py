@@ -54,7 +54,9 @@ async def test_a_whole_game_saves_every_answer_as_an_attempt_in_its_language(gam
     ended = await ayse.until("ended")
     assert [p["name"] for p in ended["podium"]] == ["Ayşe", "John"]
     assert ended["you"]["rank"] == 1 and ended["you"]["total"] > 3 * 500
-    rows = await sync_to_async(lambda: list(LivePlayer.objects.filter(game=game).values_list("name", "right", "rank")))()
+    rows = await sync_to_async(
+        lambda: list(LivePlayer.objects.filter(game=game).values_list("name", "right", "rank"))
+    )()
     assert rows == [("Ayşe", 3, 1), ("John", 0, 2)]
     answers = await sync_to_async(
         lambda: sorted(

@@ -49,7 +49,12 @@ def test_a_player_cannot_send_host_controls():
 
 def test_nicknames_are_folded_and_limited_and_carry_no_markup():
     assert clean_name("  Ayşe   Yılmaz ") == "Ayşe Yılmaz"
-    for name, code in [("   ", "name_empty"), ("x" * 21, "name_long"), ("<b>x</b>", "name_markup"), ("a\u200bb", "name_markup")]:
+    for name, code in [
+        ("   ", "name_empty"),
+        ("x" * 21, "name_long"),
+        ("<b>x</b>", "name_markup"),
+        ("a\u200bb", "name_markup"),
+    ]:
         with pytest.raises(ProtocolError) as caught:
             clean_name(name)
         assert caught.value.code == code

@@ -71,7 +71,11 @@ def test_accuracy_only_gives_no_streak_bonus():
 
 
 def test_ranking_is_by_total_then_right_answers_then_joining_order():
-    table = {"1": scoring.Standing(total=10, right=1), "2": scoring.Standing(total=30), "3": scoring.Standing(total=10, right=2)}
+    table = {
+        "1": scoring.Standing(total=10, right=1),
+        "2": scoring.Standing(total=30),
+        "3": scoring.Standing(total=10, right=2),
+    }
     assert ranking(table) == ["2", "3", "1"]
     assert ranking({"1": scoring.Standing(), "2": scoring.Standing()}) == ["1", "2"]
 

@@ -23,7 +23,11 @@ META = {
     "accuracy_only": False,
     "ended": False,
     "questions": [
-        {"prompt": {"tr": "S", "en": "Q"}, "options": [{"key": k, "text": {"tr": k, "en": k}} for k in "abc"], "answer": "a"}
+        {
+            "prompt": {"tr": "S", "en": "Q"},
+            "options": [{"key": k, "text": {"tr": k, "en": k}} for k in "abc"],
+            "answer": "a",
+        }
     ]
     * 2,
 }
@@ -53,7 +57,9 @@ async def store(request):
 async def opened(store, code="123456", players=2):
     await store.init(code, META)
     for n in range(players):
-        await store.add_player(code, f"t{n}", {"name": f"p{n}", "lang": "tr", "from": 0, "percent": 100}, name_key=f"p{n}")
+        await store.add_player(
+            code, f"t{n}", {"name": f"p{n}", "lang": "tr", "from": 0, "percent": 100}, name_key=f"p{n}"
+        )
     state = await engine.open_question(store, code, META, await store.state(code), 0)
     assert state["phase"] == engine.QUESTION and state["eligible"] == str(players)
     return code, state

@@ -27,7 +27,9 @@ def test_a_teacher_opens_a_game_from_topic_settings(client, content, teacher):
 def test_a_named_quiz_gives_its_settings(client, content, teacher):
     quiz = Quiz.objects.published().first()
     client.force_login(teacher)
-    client.post(reverse("live:new"), {"quiz": quiz.pk, "topic": "mixed", "length": 3, "difficulty": "any", "seconds": 20})
+    client.post(
+        reverse("live:new"), {"quiz": quiz.pk, "topic": "mixed", "length": 3, "difficulty": "any", "seconds": 20}
+    )
     game = LiveGame.objects.get()
     assert (game.quiz, game.topic) == (quiz, quiz.topic)
 
@@ -59,7 +61,7 @@ def test_the_join_form_leads_to_the_game_or_says_why_not(client, game):
     response = client.get(reverse("live:join"), {"code": game.code})
     assert response.status_code == 302 and response.url == reverse("live:play", args=[game.code])
     response = client.get(reverse("live:join"), {"code": "000000" if game.code != "000000" else "111111"})
-    assert response.status_code == 400 and "no game with that code" in response.content.decode()
+    assert response.status_code == 400 and "Bu kodla bir oyun yok" in response.content.decode()
     assert client.get(reverse("live:join"), {"code": "<script>"}).status_code == 400
 
 
@@ -76,7 +78,9 @@ def test_results_download_once_the_game_ended_with_names_as_text(client, game, t
     assert response.status_code == 302
     game.ended_at = game.created_at
     game.save()
-    LivePlayer.objects.create(game=game, number=1, name="=cmd|' /C calc'!A0", language="tr", score=1500, right=1, rank=1)
+    LivePlayer.objects.create(
+        game=game, number=1, name="=cmd|' /C calc'!A0", language="tr", score=1500, right=1, rank=1
+    )
     csv = b"".join(client.get(reverse("live:results", args=[game.code, "csv"])).streaming_content).decode("utf-8")
     assert "'=cmd" in csv and "1500" in csv
     xlsx = client.get(reverse("live:results", args=[game.code, "xlsx"]))
