@@ -16,19 +16,18 @@ from pathlib import Path
 
 import pytest
 
+# This test runs our own manage.py and daphne with fixed arguments.
+# ruff: noqa: S603
 from tests.browser.conftest import assert_no_sideways_scroll, serious_violations
 
 ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("LIVE_TEST_PORT", "18150"))
 PASSWORD = "a-Good-test-passw0rd"
-MAKE_TEACHER = (
-    """
+MAKE_TEACHER = f"""
 from django.contrib.auth.models import Group, User
-teacher = User.objects.create_user("canli", password="%s", first_name="Canlı")
+teacher = User.objects.create_user("canli", password="{PASSWORD}", first_name="Canlı")
 teacher.groups.add(Group.objects.get(name="Teachers"))
 """
-    % PASSWORD
-)
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +133,7 @@ def test_a_whole_live_game_in_two_languages_with_a_reload(browser, asgi_site):
         host.keyboard.press("n")  # start
         scores = {}
         for index, question in enumerate(questions):
-            for name, (phone, language) in players.items():
+            for phone, language in players.values():
                 phone.wait_for_selector(f"#live-progress:has-text('{index + 1}')")
                 assert phone.locator("#live-prompt").inner_text() == question["prompt"][language]
             if index == 1:
@@ -146,7 +145,7 @@ def test_a_whole_live_game_in_two_languages_with_a_reload(browser, asgi_site):
             for name, (phone, language) in players.items():
                 key = question["answer"] if name != "John" else wrong_key(question)
                 phone.get_by_role("button", name=option_text(question, key, language), exact=True).click()
-            for name, (phone, language) in players.items():
+            for name, (phone, _language) in players.items():
                 phone.wait_for_selector("#live-board:not([hidden])")
                 line = phone.locator("#live-you-line").inner_text()
                 scores[name] = line.split(" ")[0]
@@ -160,13 +159,13 @@ def test_a_whole_live_game_in_two_languages_with_a_reload(browser, asgi_site):
         host.wait_for_selector("#live-downloads:not([hidden])")
         podium = host.locator("#live-top li").all_inner_texts()
         assert podium[-1].startswith("John") and len(podium) == 3
-        for name, (phone, language) in players.items():
+        for phone, language in players.values():
             phone.wait_for_selector("#live-status:has-text('{}')".format("Oyun bitti" if language == "tr" else "over"))
         assert int(scores["Ayşe"]) > 3 * 500 and scores["John"] == "0"
         with sqlite3.connect(database) as db:
             rows = db.execute(
-                "SELECT p.name, p.language, a.score FROM live_liveplayer p JOIN quizzes_attempt a ON a.id = p.attempt_id "
-                "ORDER BY p.rank"
+                "SELECT p.name, p.language, a.score FROM live_liveplayer p "
+                "JOIN quizzes_attempt a ON a.id = p.attempt_id ORDER BY p.rank"
             ).fetchall()
         assert [(n, lang) for n, lang, _ in rows][2] == ("John", "en")
         assert sorted(r[2] for r in rows) == [0.0, 3.0, 3.0]
