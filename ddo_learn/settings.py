@@ -274,6 +274,15 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# `make classroom` serves pages with gunicorn on CLASSROOM_PORT and the live game's sockets with one daphne
+# process on LIVE_SOCKET_PORT (deploy/classroom.py): the pages then open their sockets on that port, which
+# the CSP must allow. Elsewhere sockets are on the page's own origin ('self': `make run`, nginx's /ws/).
+LIVE_SOCKET_PORT = os.environ.get("LIVE_SOCKET_PORT", "")
+if LIVE_SOCKET_PORT:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"] += [
+        f"ws://{host}:{LIVE_SOCKET_PORT}" for host in ALLOWED_HOSTS if host and not host.startswith(("[", "."))
+    ]
+
 # modeltranslation's tabbed admin: jQuery UI from this site (static/vendor/), not a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 

@@ -3,7 +3,9 @@
 The laptop's addresses on the school's Wi-Fi are found and allowed (ALLOWED_HOSTS and
 CSRF_TRUSTED_ORIGINS through CLASSROOM_ADDRESSES), the embedded SQLite database is used (in WAL
 mode, see ddo_learn/settings.py), and gunicorn (deploy/gunicorn.conf.py, one worker per core)
-listens on every interface. Links a page builds from the request's host (a class's join link
+listens on every interface. The live game's sockets are served beside it by one daphne process on the
+next port (``LIVE_SOCKET_PORT``): one process, so the in-memory channel layer and game store need no
+Redis; the pages open their sockets there. Links a page builds from the request's host (a class's join link
 and QR code) point at the address the students typed.
 
     python deploy/classroom.py [--port 8000] [--no-demo]
@@ -56,6 +58,7 @@ def classroom_env(port, addresses, base=None):
         "SECRET_KEY": (base or os.environ).get("SECRET_KEY") or secret_key(),
         "CLASSROOM_ADDRESSES": ",".join(addresses),
         "CLASSROOM_PORT": str(port),
+        "LIVE_SOCKET_PORT": str(port + 1),
         "GUNICORN_BIND": f"0.0.0.0:{port}",
         "WEB_CONCURRENCY": (base or os.environ).get("WEB_CONCURRENCY") or str(os.cpu_count() or 2),
         "LOG_LEVEL": "WARNING",
@@ -74,6 +77,12 @@ def gunicorn_command():
     return [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py")]
 
 
+def daphne_command(port):
+    """The live game's one socket process, on every interface (`make classroom` starts it beside gunicorn)."""
+    daphne = str(Path(sys.executable).parent / "daphne")
+    return [daphne, "-b", "0.0.0.0", "-p", str(port), "ddo_learn.asgi:application"]  # noqa: S104 (the class's LAN)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
@@ -86,8 +95,11 @@ def main():
     print("\nDDO Learn is serving this classroom. Students open:")
     for address in addresses or ["127.0.0.1"]:
         print(f"    http://{address}:{args.port}/")
+    print(f"The live game's sockets are on port {args.port + 1} (allow it in the laptop's firewall too).")
     print("Stop with Ctrl+C.\n", flush=True)
     os.chdir(ROOT)
+    # In the same process group: Ctrl+C stops it with gunicorn.
+    subprocess.Popen(daphne_command(args.port + 1), cwd=ROOT, env=env)
     os.execve(gunicorn_command()[0], gunicorn_command(), env)
 
 

@@ -5,6 +5,7 @@ The pages are shells: the game itself happens over the sockets (consumers/), dri
 
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -54,6 +55,13 @@ def _strings():
     }
 
 
+def _socket(request, path):
+    """Where the page's script opens its socket: the page's own origin, or the classroom's socket port."""
+    if not settings.LIVE_SOCKET_PORT:
+        return path
+    return f"ws://{request.get_host().rsplit(':', 1)[0]}:{settings.LIVE_SOCKET_PORT}{path}"
+
+
 def _open_game(code):
     if not CODE.match(code):
         raise Http404
@@ -98,7 +106,13 @@ def projector(request, code):
     game = _own_game(request, code)
     join_url = request.build_absolute_uri(reverse("live:play", args=[game.code]))
     title = _("QR code: the link to join game %(code)s") % {"code": game.code}
-    context = {"game": game, "join_url": join_url, "qr": qr_svg(join_url, title), "strings": _strings()}
+    context = {
+        "game": game,
+        "join_url": join_url,
+        "qr": qr_svg(join_url, title),
+        "strings": _strings(),
+        "socket": _socket(request, f"/ws/live/{game.code}/host/"),
+    }
     return render(request, "live/projector.html", context)
 
 
@@ -122,7 +136,8 @@ def join(request):
 def play(request, code):
     game = _open_game(code)
     owner_for(request)  # a guest's answers are saved as attempts of this browser (their progress)
-    return render(request, "live/play.html", {"game": game, "strings": _strings()})
+    context = {"game": game, "strings": _strings(), "socket": _socket(request, f"/ws/live/{game.code}/play/")}
+    return render(request, "live/play.html", context)
 
 
 @teacher_required

@@ -163,7 +163,8 @@
 
   function connect() {
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + location.host + root.dataset.socket);
+    var address = root.dataset.socket;
+    socket = new WebSocket(address.indexOf("ws") === 0 ? address : scheme + location.host + address);
     socket.onopen = function () { retry = 0; };
     socket.onmessage = function (event) { handle(JSON.parse(event.data)); };
     socket.onclose = function (event) {

@@ -86,3 +86,9 @@ def test_results_download_once_the_game_ended_with_names_as_text(client, game, t
     xlsx = client.get(reverse("live:results", args=[game.code, "xlsx"]))
     assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.get(reverse("live:results", args=[game.code, "pdf"])).status_code == 404
+
+
+def test_in_a_classroom_the_pages_open_their_sockets_on_the_socket_port(client, game, settings):
+    settings.LIVE_SOCKET_PORT = "8001"
+    response = client.get(reverse("live:play", args=[game.code]), HTTP_HOST="127.0.0.1:8000")
+    assert f'data-socket="ws://127.0.0.1:8001/ws/live/{game.code}/play/"' in response.content.decode()
