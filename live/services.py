@@ -130,12 +130,19 @@ def finish_game(code, players, standings, answers):
     ``players``: number -> info from the store; ``standings``: number -> line (total, rank, ...) and the
     ``scoring.Standing`` table; ``answers``: number -> {position: (option, language)}.
     """
+    # One transaction: every player's attempt and line, or none (a process dying midway leaves the game
+    # unsaved, and the next try saves it whole); the game's row, held, makes a second call wait and return.
     with transaction.atomic():
         game = LiveGame.objects.select_for_update().filter(code=code).first()
         if game is None or game.ended_at is not None:
             return False
+        _save_players(game, players, standings, answers)
         game.ended_at = timezone.now()
         game.save(update_fields=["ended_at"])
+    return True
+
+
+def _save_players(game, players, standings, answers):
     member_ids = set()
     if game.assignment_id is not None:
         member_ids = set(
@@ -161,4 +168,3 @@ def finish_game(code, players, standings, answers):
             )
         )
     LivePlayer.objects.bulk_create(rows)
-    return True

@@ -1,9 +1,11 @@
 """What both sockets share: strict parsing, a flood limit, refusals in words, and telling the game."""
 
+import asyncio
 import json
 import time
 
 from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils import translation
 
@@ -125,6 +127,19 @@ class GameConsumer(AsyncWebsocketConsumer):
             await self.finish(state)
 
     async def finish(self, state):
+        """The podium for everyone at once, then every player's answers saved as attempts (a few seconds for
+        hundreds of players, off the event loop). Should this process die in between, the answers stay in
+        the store and the host's projector, reconnecting, saves them (``finish_game`` saves once)."""
+        found = await engine.results(self.store, self.code, self.meta, state)
+        await self.tell("ended", {"standings": found["standings"], "podium": found["top"][: engine.PODIUM]})
+        # In the background: this socket's own "ended" (and anything else) is not held up by the saving.
+        self.saving = asyncio.ensure_future(self._save_then_tell(state))
+
+    async def _save_then_tell(self, state):
+        await self.save_game(state)
+        await self.tell("saved", {}, players=False)
+
+    async def save_game(self, state):
         players = await self.store.players(self.code)
         found = await engine.results(self.store, self.code, self.meta, state, players)
         rounds = await self.store.rounds_answers(self.code, len(self.meta["questions"]))
@@ -133,5 +148,5 @@ class GameConsumer(AsyncWebsocketConsumer):
             for pid, (option, _elapsed, language) in given.items():
                 answers.setdefault(pid, {})[position] = (option, language)
         standings = {pid: (found["standings"][pid], found["table"][pid]) for pid in players}
-        await sync_to_async(services.finish_game)(self.code, players, standings, answers)
-        await self.tell("ended", {"standings": found["standings"], "podium": found["top"][: engine.PODIUM]})
+        save = database_sync_to_async(services.finish_game, thread_sensitive=False)
+        return await save(self.code, players, standings, answers)

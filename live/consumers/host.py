@@ -62,7 +62,12 @@ class HostConsumer(GameConsumer):
         elif state["phase"] in (engine.RESULTS, engine.ENDED):
             found = await engine.results(self.store, self.code, self.meta, state, players)
             event = {"standings": {}, "last": found["last"], "top": found["top"], "podium": found["top"][:3]}
-            await (self.live_closed(event) if state["phase"] == engine.RESULTS else self.live_ended(event))
+            if state["phase"] == engine.RESULTS:
+                await self.live_closed(event)
+            else:
+                await self.live_ended(event)
+                await self.save_game(state)  # nothing if it was saved (a process that died before saving)
+                await self.live_saved({})
         else:
             await self.send_json({"type": "lobby"})
 
@@ -110,6 +115,10 @@ class HostConsumer(GameConsumer):
             self.timer.cancel()
             self.timer = None
         await self.send_json({"type": "closed", "last": event["last"], "top": event["top"]})
+
+    async def live_saved(self, event):
+        """Every player's answers are saved: the results can be downloaded."""
+        await self.send_json({"type": "saved"})
 
     async def live_ended(self, event):
         await self.send_json({"type": "ended", "podium": event["podium"], "top": event.get("top", event["podium"])})

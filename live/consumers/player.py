@@ -91,7 +91,7 @@ class PlayerConsumer(GameConsumer):
     async def become(self, pid, language):
         """This socket now speaks for player ``pid``: it hears the game and is told where it stands."""
         self.pid = pid
-        self.info = (await self.store.players(self.code))[pid]
+        self.info = await self.store.player(self.code, pid)
         if self.info["lang"] != language:
             await self.set_language(language)
         await self.channel_layer.group_add(players_group(self.code), self.channel_name)

@@ -135,6 +135,10 @@ class RedisStore:
         found = {k.decode(): json.loads(v) for k, v in raw.items()}
         return dict(sorted(found.items(), key=lambda item: int(item[0])))
 
+    async def player(self, code, pid):
+        raw = await self.r.hget(self.key(code, "players"), pid)
+        return json.loads(raw) if raw is not None else None
+
     async def update_player(self, code, pid, info):
         await self.r.hset(self.key(code, "players"), pid, json.dumps(info))
 

@@ -8,7 +8,7 @@
   var S = JSON.parse(document.getElementById("live-strings").textContent);
   var lang = document.documentElement.lang === "en" ? "en" : "tr";
   var other = lang === "en" ? "tr" : "en";
-  var socket = null, retry = 0, phase = "lobby", question = null, answered = 0, clock = null, paused = false;
+  var socket = null, retry = 0, saved = false, phase = "lobby", question = null, answered = 0, clock = null, paused = false;
 
   function el(id) { return document.getElementById(id); }
   function fmt(text, values) { return text.replace(/%\((\w+)\)s/g, function (m, k) { return values[k]; }); }
@@ -25,7 +25,7 @@
     var buttons = root.querySelectorAll("[data-action]");
     for (var i = 0; i < buttons.length; i++) { buttons[i].hidden = shown.indexOf(buttons[i].dataset.action) < 0; }
     el("live-lobby").hidden = phase !== "lobby";
-    el("live-downloads").hidden = phase !== "ended";
+    el("live-downloads").hidden = !saved;
   }
 
   function addPlayer(name) {
@@ -138,6 +138,7 @@
         showTop(message.podium, S.podium);
         controls();
         break;
+      case "saved": saved = true; controls(); break;
       case "error": say(message.message); break;
       default: break;
     }
@@ -168,7 +169,7 @@
     socket.onopen = function () { retry = 0; };
     socket.onmessage = function (event) { handle(JSON.parse(event.data)); };
     socket.onclose = function (event) {
-      if (phase === "ended" || event.code === 4403 || event.code === 4404) { return; }
+      if (saved || event.code === 4403 || event.code === 4404) { return; }
       say(S.reconnecting);
       setTimeout(connect, Math.min(250 * Math.pow(2, retry++), 2000));
     };

@@ -52,6 +52,7 @@ async def test_a_whole_game_saves_every_answer_as_an_attempt_in_its_language(gam
             await ayse.until("question")
             await john.until("question")
     ended = await ayse.until("ended")
+    await projector.until("saved")
     assert [p["name"] for p in ended["podium"]] == ["Ayşe", "John"]
     assert ended["you"]["rank"] == 1 and ended["you"]["total"] > 3 * 500
     rows = await sync_to_async(
