@@ -292,7 +292,11 @@ async def scenario(codes, per_game, cookie, kill=None):
         tasks.append(host(game, f"{base}/{game.code}/host/", cookie, kill if g == 0 else None))
         tasks += [player(game, f"p{g:02d}-{n:03d}", f"{base}/{game.code}/play/") for n in range(per_game)]
     started = time.monotonic()
-    await asyncio.wait_for(asyncio.gather(*tasks), timeout=90)
+    try:
+        await asyncio.wait_for(asyncio.gather(*tasks), timeout=90)
+    except TimeoutError:
+        print("TIMED OUT; games (joined, questions opened, podium):")
+        print([(g.joined, len(g.opened), g.podium_after is not None, g.saved_after) for g in games])
     return figures, games, time.monotonic() - started
 
 

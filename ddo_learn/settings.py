@@ -196,7 +196,12 @@ CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
         "CONFIG": {
-            "hosts": [LIVE_REDIS_URL],
+            # channels-redis's pool refuses a command once this many connections are busy (it does not
+            # wait): a class joining at once takes one each for a moment (bench/bench_live.py, 500 a process).
+            # redis-py 8 times out every read after 5 s by default, the very time channels-redis blocks
+            # waiting for a message (BZPOPMIN, 5 s): under load the answer comes a little late, the read
+            # fails and the socket is dropped. Reads may take 30 s here.
+            "hosts": [{"address": LIVE_REDIS_URL, "max_connections": 1000, "socket_timeout": 30}],
             "prefix": f"{CACHE_KEY_PREFIX}:asgi",
             "capacity": 200,
             "expiry": 60,

@@ -8,7 +8,7 @@ browser they played in; a class member's, in a game of an assignment, counts in 
 
 import secrets
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from quizzes.content import load_content
@@ -125,46 +125,49 @@ def _attempt_for(game, info, answers, member_ids):
 
 
 def finish_game(code, players, standings, answers):
-    """Save how every player finished, once (a second call, from another process, saves nothing).
+    """Save how every player finished, each exactly once, even when two processes save at once.
 
-    ``players``: number -> info from the store; ``standings``: number -> line (total, rank, ...) and the
-    ``scoring.Standing`` table; ``answers``: number -> {position: (option, language)}.
+    ``players``: number -> info from the store; ``standings``: number -> (line, ``scoring.Standing``);
+    ``answers``: number -> {position: (option, language)}. One short transaction per player (their attempt
+    and their line, whose (game, number) is unique): a second saver's copy fails and is rolled back, and
+    a saver that dies midway leaves the others for the next try. The game is marked ended last.
     """
-    # One transaction: every player's attempt and line, or none (a process dying midway leaves the game
-    # unsaved, and the next try saves it whole); the game's row, held, makes a second call wait and return.
-    with transaction.atomic():
-        game = LiveGame.objects.select_for_update().filter(code=code).first()
-        if game is None or game.ended_at is not None:
-            return False
-        _save_players(game, players, standings, answers)
-        game.ended_at = timezone.now()
-        game.save(update_fields=["ended_at"])
-    return True
-
-
-def _save_players(game, players, standings, answers):
+    game = LiveGame.objects.filter(code=code).select_related("assignment").first()
+    if game is None or game.ended_at is not None:
+        return False
     member_ids = set()
     if game.assignment_id is not None:
         member_ids = set(
             Membership.objects.filter(classroom_id=game.assignment.classroom_id).values_list("student_id", flat=True)
         )
-    rows = []
+    done = set(LivePlayer.objects.filter(game=game).values_list("number", flat=True))
     for number, info in players.items():
-        line, standing = standings[number]
-        attempt = _attempt_for(game, info, answers.get(number, {}), member_ids)
-        rows.append(
-            LivePlayer(
-                game=game,
-                number=int(number),
-                name=info["name"],
-                user_id=info.get("user"),
-                language=info["lang"],
-                time_percent=info.get("percent", 100),
-                score=line["total"],
-                right=standing.right,
-                answered=standing.answered,
-                rank=line["rank"],
-                attempt=attempt,
-            )
-        )
-    LivePlayer.objects.bulk_create(rows)
+        if int(number) not in done:
+            _save_player(game, number, info, standings[number], answers.get(number, {}), member_ids)
+    return LiveGame.objects.filter(pk=game.pk, ended_at__isnull=True).update(ended_at=timezone.now()) == 1
+
+
+def _save_player(game, number, info, standing, answers, member_ids):
+    line, table = standing
+    for _ in range(3):  # a deadlock with another game's saving (shared item statistics) is tried again
+        try:
+            with transaction.atomic():
+                attempt = _attempt_for(game, info, answers, member_ids)
+                LivePlayer.objects.create(
+                    game=game,
+                    number=int(number),
+                    name=info["name"],
+                    user_id=info.get("user"),
+                    language=info["lang"],
+                    time_percent=info.get("percent", 100),
+                    score=line["total"],
+                    right=table.right,
+                    answered=table.answered,
+                    rank=line["rank"],
+                    attempt=attempt,
+                )
+            return
+        except IntegrityError:
+            return  # another process saved this player first
+        except OperationalError:
+            continue

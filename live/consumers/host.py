@@ -85,9 +85,14 @@ class HostConsumer(GameConsumer):
         wait = float(state["opened_at"]) + float(state["close_after"]) - now
         await asyncio.sleep(max(wait, 0) + 0.05)
         current = await self.store.state(self.code)
-        if current["phase"] == engine.QUESTION and current["index"] == state["index"] and not current["paused_at"]:
-            self.timer = None
+        if current["index"] != state["index"]:
+            return
+        self.timer = None
+        if current["phase"] == engine.QUESTION and not current["paused_at"]:
             await self.announce(await engine.close_question(self.store, self.code, current))
+        elif current["phase"] == engine.RESULTS:
+            # Closed, but this projector heard nothing (the closing process died before telling): tell again.
+            await self.announce(current)
 
     # Events from the game.
 

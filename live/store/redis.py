@@ -16,6 +16,7 @@ import redis.asyncio as aioredis
 from .memory import TAKEN
 
 EXPIRY = 12 * 3600  # seconds: a game is over long before; the keys clean themselves up
+POOL_SIZE, POOL_WAIT = 64, 10  # connections per process, seconds a command may wait for one
 
 _TRANSITION = """
 local n = tonumber(ARGV[1])
@@ -66,7 +67,12 @@ def redis_store(url, prefix):
     loop = asyncio.get_running_loop()
     store = _stores.get(loop)
     if store is None:
-        store = _stores[loop] = RedisStore(aioredis.from_url(url), prefix)
+        # A bounded pool that waits for a free connection (the default refuses at once): a burst of
+        # hundreds of phones joining shares POOL_SIZE connections instead of failing.
+        pool = aioredis.BlockingConnectionPool.from_url(
+            url, max_connections=POOL_SIZE, timeout=POOL_WAIT, socket_timeout=POOL_WAIT
+        )
+        store = _stores[loop] = RedisStore(aioredis.Redis(connection_pool=pool), prefix)
     return store
 
 
