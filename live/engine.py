@@ -147,19 +147,20 @@ async def host_action(store, code, meta, action):
 
 
 async def answer(store, code, meta, pid, info, index, option):
-    """Take player ``pid``'s answer to question ``index``: (elapsed seconds, whether everyone has answered)."""
-    state = await store.state(code)
-    if state["phase"] != QUESTION or state["index"] != str(index):
+    """Take player ``pid``'s answer to question ``index``: (elapsed seconds, whether everyone has answered).
+
+    One round trip to the store: it checks, atomically, that the question is open and times the answer.
+    """
+    if not 0 <= index < len(meta["questions"]):
         raise Refused("not_open")
     if info["from"] > index:
         raise Refused("not_yet")
     if option not in {o["key"] for o in meta["questions"][index]["options"]}:
         raise Refused("bad_option")
-    # The store checks again, atomically, that the question is still open (and times the answer).
-    outcome, elapsed, count = await store.record_answer(code, index, pid, option, limit_of(meta, info), info["lang"])
+    outcome, elapsed, everyone = await store.record_answer(code, index, pid, option, limit_of(meta, info), info["lang"])
     if outcome != "ok":
         raise Refused(outcome)
-    return elapsed, count >= int(state.get("eligible") or 0), state
+    return elapsed, everyone
 
 
 async def results(store, code, meta, state, players=None):

@@ -132,12 +132,11 @@ class PlayerConsumer(GameConsumer):
                 await self.live_ended({"standings": found["standings"], "podium": found["top"][: engine.PODIUM]})
 
     async def answer(self, index, option):
-        elapsed, everyone, state = await engine.answer(
-            self.store, self.code, self.meta, self.pid, self.info, index, option
-        )
+        _elapsed, everyone = await engine.answer(self.store, self.code, self.meta, self.pid, self.info, index, option)
         await self.send_json({"type": "ack", "question": index})
         await self.channel_layer.group_send(host_group(self.code), {"type": "live.answered", "question": index})
         if everyone:
+            state = await self.store.state(self.code)
             await self.announce(await engine.close_question(self.store, self.code, state))
 
     # Events from the game (group messages), each passed on as this player should see it.

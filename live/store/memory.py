@@ -83,7 +83,8 @@ class MemoryStore:
 
     async def record_answer(self, code, index, pid, option, limit, language):
         """Take a player's answer to question ``index`` if it is open, the player's time (``limit`` seconds,
-        None: untimed) is not over and they have not answered it: (TAKEN, elapsed, answers so far) or (why, ...)."""
+        None: untimed) is not over and they have not answered it: (TAKEN, elapsed, whether every player who
+        plays it has now answered) or (why, None, None)."""
         game = self.games[code]
         state = game["state"]
         if state["phase"] != "question" or state["index"] != str(index):
@@ -97,7 +98,7 @@ class MemoryStore:
         if pid in answers:
             return "second_answer", None, None
         answers[pid] = (option, elapsed, language)
-        return TAKEN, elapsed, len(answers)
+        return TAKEN, elapsed, len(answers) >= int(state.get("eligible") or 0)
 
     async def answers(self, code, index):
         return dict(self.games[code]["answers"].get(index, {}))

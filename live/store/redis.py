@@ -41,7 +41,8 @@ if ARGV[4] ~= '' and elapsed > tonumber(ARGV[4]) then return {'too_late'} end
 local value = ARGV[3] .. '\t' .. string.format('%.4f', elapsed)
 if redis.call('HSETNX', KEYS[2], ARGV[2], value) == 0 then return {'second_answer'} end
 redis.call('EXPIRE', KEYS[2], tonumber(ARGV[5]))
-return {'ok', string.format('%.4f', elapsed), redis.call('HLEN', KEYS[2])}
+local eligible = redis.call('HGET', KEYS[1], 'eligible') or '0'
+return {'ok', string.format('%.4f', elapsed), redis.call('HLEN', KEYS[2]), eligible}
 """
 
 # KEYS: seq, players, tokens, names, users. ARGV: token, info, name key ('' none), user ('' none), expiry.
@@ -156,7 +157,7 @@ class RedisStore:
         outcome = result[0].decode()
         if outcome != TAKEN:
             return outcome, None, None
-        return TAKEN, float(result[1]), int(result[2])
+        return TAKEN, float(result[1]), int(result[2]) >= int(result[3])
 
     @staticmethod
     def _decode(raw):

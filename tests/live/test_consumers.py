@@ -107,7 +107,7 @@ async def test_a_second_answer_is_refused_and_the_first_one_stands(game, socket,
 async def test_bad_input_gets_a_clear_error_and_changes_nothing(game, socket, host):
     projector, (ayse, john), _ = await started(game, socket, host)
     right, _ = right_and_wrong(game, 0)
-    await john.send(type="answer", question=1, option=right)
+    await john.send(type="answer", question=1, option=right_and_wrong(game, 1)[0])
     assert (await john.receive())["code"] == "not_open"
     await john.send(type="answer", question=0, option="no-such-option")
     assert (await john.receive())["code"] == "bad_option"
