@@ -23,8 +23,9 @@ PLAYER_MESSAGES = {
     "answer": {"question": int, "option": str},
     "language": {"lang": str},
     "ping": {},
+    "sync": {},
 }
-HOST_MESSAGES = {action: {} for action in ("start", "next", "pause", "resume", "skip", "end", "ping")}
+HOST_MESSAGES = {action: {} for action in ("start", "next", "pause", "resume", "skip", "end", "ping", "sync")}
 
 
 class ProtocolError(Exception):

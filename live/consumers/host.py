@@ -42,7 +42,13 @@ class HostConsumer(GameConsumer):
         if message.type == "ping":
             await self.send_json({"type": "pong"})
             return
-        await self.announce(await engine.host_action(self.store, self.code, self.meta, message.type))
+        if message.type == "sync":
+            await self.send_snapshot()
+            return
+        state = await engine.host_action(self.store, self.code, self.meta, message.type)
+        if state is not None and state["phase"] == engine.QUESTION:
+            self.keep_clock(state)  # here, not only on hearing the broadcast: a lost one must not stop the clock
+        await self.announce(state)
 
     async def send_snapshot(self):
         state = await self.store.state(self.code)

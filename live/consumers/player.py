@@ -32,7 +32,7 @@ class PlayerConsumer(GameConsumer):
 
     async def handle(self, message):
         if message.type == "ping":
-            await self.send_json({"type": "pong"})
+            await self.pong()
         elif message.type == "join":
             await self.join(message["name"], message["lang"])
         elif message.type == "resume":
@@ -43,6 +43,14 @@ class PlayerConsumer(GameConsumer):
             await self.answer(message["question"], message["option"])
         elif message.type == "language":
             await self.set_language(message["lang"])
+        elif message.type == "sync":
+            await self.send_snapshot()
+
+    async def pong(self):
+        """Where the game is (phase and question): a phone that missed a broadcast sees it and asks to sync."""
+        state = await self.store.state(self.code) if self.pid is not None else None
+        where = {"phase": state["phase"], "index": int(state["index"])} if state else {}
+        await self.send_json({"type": "pong", **where})
 
     async def join(self, name, language):
         self.language = language

@@ -10,6 +10,7 @@
   var lang = root.dataset.lang === "en" ? "en" : "tr";
   var KEY = "ddo-live-" + root.dataset.code;
   var socket = null, retry = 0, question = null, chosen = {}, clock = null, over = false;
+  var shownPhase = null, shownIndex = null;
 
   function el(id) { return document.getElementById(id); }
   function fmt(text, values) { return text.replace(/%\((\w+)\)s/g, function (m, k) { return values[k]; }); }
@@ -108,6 +109,10 @@
   }
 
   function handle(message) {
+    if (message.type === "question") { shownPhase = "question"; shownIndex = message.index; }
+    if (message.type === "closed" && message.last) { shownPhase = "results"; shownIndex = message.last.index; }
+    if (message.type === "lobby") { shownPhase = "lobby"; shownIndex = -1; }
+    if (message.type === "ended") { shownPhase = "ended"; }
     switch (message.type) {
       case "joined":
         localStorage.setItem(KEY, message.token);
@@ -117,6 +122,10 @@
       case "lobby": el("live-join").hidden = true; say(S.waiting); break;
       case "question": showQuestion(message); break;
       case "ack": say(S.answered); break;
+      case "pong":
+        // A question or close this phone never heard (a lost broadcast): ask for where the game is.
+        if (message.phase && (message.phase !== shownPhase || message.index !== shownIndex)) { send({type: "sync"}); }
+        break;
       case "standing": showLine(message); break;
       case "closed": showClosed(message); break;
       case "ended":
@@ -168,4 +177,5 @@
     };
   }
   connect();
+  setInterval(function () { if (localStorage.getItem(KEY)) { send({type: "ping"}); } }, 10000);
 }());
