@@ -3,6 +3,7 @@
 import json
 
 import pytest
+import pytest_asyncio
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
@@ -60,8 +61,8 @@ class Socket:
         await self.communicator.disconnect()
 
 
-@pytest.fixture
-def socket():
+@pytest_asyncio.fixture
+async def socket():
     opened = []
 
     def make(code, role, user=None, session=None):
@@ -69,4 +70,7 @@ def socket():
         opened.append(made)
         return made
 
-    return make
+    yield make
+    # Every socket closed before the database is emptied (PostgreSQL waits for open connections' locks).
+    for made in opened:
+        await made.communicator.disconnect()
