@@ -6,7 +6,7 @@ PORT ?= 8000
 # pytest-xdist workers for the tests without the browser: one per core.
 TEST_WORKERS ?= auto
 
-.PHONY: run classroom test test-fast test-browser lint format messages bench bench-cluster bench-classroom screenshots check-deploy clean
+.PHONY: run classroom test test-fast test-browser lint format messages bench bench-cluster bench-classroom bench-live screenshots check-deploy clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ bench-cluster: $(VENV)/.installed
 # 40 students at once against `make classroom`.
 bench-classroom: $(VENV)/.installed
 	$(PY) bench/bench_classroom.py
+
+# The live game: nginx, two daphne processes, PostgreSQL and Redis; 300 players in one game (a process
+# killed mid-game), then 25 games x 40 players.
+bench-live: $(VENV)/.installed
+	$(PY) bench/bench_live.py
 
 screenshots: $(VENV)/.installed
 	$(PY) bench/screenshots.py

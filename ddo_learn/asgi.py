@@ -1,10 +1,8 @@
-"""
-ASGI config for ddo_learn project.
+"""ASGI entry point: pages through Django, the live game's sockets through Channels.
 
-It exposes the ASGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/asgi/
+Served by daphne (``daphne ddo_learn.asgi:application``; `make run`'s runserver too, with daphne
+installed). Sockets are checked against ALLOWED_HOSTS (their Origin header) and carry the session and
+user of the pages they were opened from.
 """
 
 import os
@@ -13,4 +11,18 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ddo_learn.settings")
 
-application = get_asgi_application()
+# Django first: the consumers import models.
+django_application = get_asgi_application()
+
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+
+from live.routing import websocket_urlpatterns  # noqa: E402
+
+application = ProtocolTypeRouter(
+    {
+        "http": django_application,
+        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+    }
+)

@@ -38,6 +38,8 @@ for _address in [a for a in os.environ.get("CLASSROOM_ADDRESSES", "").split(",")
     CSRF_TRUSTED_ORIGINS.append(f"http://{_address}:{os.environ.get('CLASSROOM_PORT', '8000')}")
 
 INSTALLED_APPS = [
+    # daphne first: its runserver serves ASGI, so `make run` serves the live game's sockets too.
+    "daphne",
     # modeltranslation must come before admin to patch its forms.
     "modeltranslation",
     "django.contrib.admin",
@@ -50,8 +52,10 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "channels",
     "quizzes",
     "lti",
+    "live",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +104,8 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "ddo_learn.wsgi.application"
+# The live game's sockets (live/): daphne processes behind nginx's /ws/ location in production.
+ASGI_APPLICATION = "ddo_learn.asgi.application"
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -204,6 +210,33 @@ CACHES = {
 for _cache in CACHES.values():
     _cache["KEY_PREFIX"] = CACHE_KEY_PREFIX
 
+# The live game (live/): its channel layer and game state. With Redis, every ASGI process serving a
+# game shares both, so one game can be served by several processes (and survive one's death).
+# channels-redis drops a message silently once a channel holds ``capacity`` of them: a phone's
+# channel gets a few messages a question, so 200 is far above what a live phone has waiting, and a
+# dead phone's channel expires after ``expiry`` seconds. ``group_expiry`` outlasts a lesson. Without
+# Redis (`make run`, `make classroom`) one process serves every socket with the in-memory layer.
+LIVE_REDIS_URL = os.environ.get("LIVE_REDIS_URL", REDIS_URL)
+CHANNEL_LAYERS = {
+    "default": {
+        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "CONFIG": {
+            # channels-redis's pool refuses a command once this many connections are busy (it does not
+            # wait): a class joining at once takes one each for a moment (bench/bench_live.py, 500 a process).
+            # redis-py 8 times out every read after 5 s by default, the very time channels-redis blocks
+            # waiting for a message (BZPOPMIN, 5 s): under load the answer comes a little late, the read
+            # fails and the socket is dropped. Reads may take 30 s here.
+            "hosts": [{"address": LIVE_REDIS_URL, "max_connections": 1000, "socket_timeout": 30}],
+            "prefix": f"{CACHE_KEY_PREFIX}:asgi",
+            "capacity": 200,
+            "expiry": 60,
+            "group_expiry": 4 * 3600,
+        },
+    }
+    if LIVE_REDIS_URL
+    else {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 200, "expiry": 60}}
+}
+
 # Sessions: with a shared cache (Redis), read from the cache and written through to the database,
 # so a signed-in request costs no session query and a Redis restart signs nobody out.
 if REDIS_URL:
@@ -275,6 +308,15 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+
+# `make classroom` serves pages with gunicorn on CLASSROOM_PORT and the live game's sockets with one daphne
+# process on LIVE_SOCKET_PORT (deploy/classroom.py): the pages then open their sockets on that port, which
+# the CSP must allow. Elsewhere sockets are on the page's own origin ('self': `make run`, nginx's /ws/).
+LIVE_SOCKET_PORT = os.environ.get("LIVE_SOCKET_PORT", "")
+if LIVE_SOCKET_PORT:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"] += [
+        f"ws://{host}:{LIVE_SOCKET_PORT}" for host in ALLOWED_HOSTS if host and not host.startswith(("[", "."))
+    ]
 
 # modeltranslation's tabbed admin: jQuery UI from this site (static/vendor/), not a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"

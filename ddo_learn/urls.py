@@ -14,6 +14,7 @@ urlpatterns = i18n_patterns(
     path("accounts/password_reset/", accounts.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include((lti_urls.page_urls, "lti"))),
+    path("live/", include("live.urls")),
     path("", include("quizzes.urls")),
 ) + [
     path("health/", health.health, name="health"),  # the load balancer's check, in no language

@@ -4,7 +4,9 @@ The laptop's addresses on the school's Wi-Fi are found and allowed (ALLOWED_HOST
 CSRF_TRUSTED_ORIGINS through CLASSROOM_ADDRESSES), the embedded SQLite database is used (in WAL
 mode, see ddo_learn/settings.py), and gunicorn (deploy/gunicorn.conf.py, one worker per core)
 listens on every interface, with the background worker beside it (`manage.py run_worker`: timed
-attempts closed at their deadline). Links a page builds from the request's host (a class's join link
+attempts closed at their deadline) and the live game's sockets served by one daphne process on the
+next port (``LIVE_SOCKET_PORT``): one process, so the in-memory channel layer and game store need no
+Redis; the pages open their sockets there. Links a page builds from the request's host (a class's join link
 and QR code) point at the address the students typed.
 
     python deploy/classroom.py [--port 8000] [--no-demo]
@@ -57,6 +59,7 @@ def classroom_env(port, addresses, base=None):
         "SECRET_KEY": (base or os.environ).get("SECRET_KEY") or secret_key(),
         "CLASSROOM_ADDRESSES": ",".join(addresses),
         "CLASSROOM_PORT": str(port),
+        "LIVE_SOCKET_PORT": str(port + 1),
         "GUNICORN_BIND": f"0.0.0.0:{port}",
         "WEB_CONCURRENCY": (base or os.environ).get("WEB_CONCURRENCY") or str(os.cpu_count() or 2),
         "LOG_LEVEL": "WARNING",
@@ -79,16 +82,27 @@ def worker_command():
     return [sys.executable, "manage.py", "run_worker"]
 
 
-def serve(env):
-    """gunicorn in the foreground and the worker beside it; stopping one (Ctrl+C) stops both."""
-    worker = subprocess.Popen(worker_command(), cwd=ROOT, env=env)
+def daphne_command(port):
+    """The live game's one socket process, on every interface (`make classroom` starts it beside gunicorn)."""
+    daphne = str(Path(sys.executable).parent / "daphne")
+    return [daphne, "-b", "0.0.0.0", "-p", str(port), "ddo_learn.asgi:application"]  # noqa: S104 (the class's LAN)
+
+
+def serve(env, socket_port):
+    """gunicorn in the foreground, the worker and the live game's sockets beside it; stopping one (Ctrl+C)
+    stops them all."""
+    beside = [
+        subprocess.Popen(worker_command(), cwd=ROOT, env=env),
+        subprocess.Popen(daphne_command(socket_port), cwd=ROOT, env=env),
+    ]
     try:
         return subprocess.run(gunicorn_command(), cwd=ROOT, env=env).returncode
     except KeyboardInterrupt:
         return 0
     finally:
-        worker.terminate()
-        worker.wait()
+        for process in beside:
+            process.terminate()
+            process.wait()
 
 
 def main():
@@ -103,8 +117,9 @@ def main():
     print("\nDDO Learn is serving this classroom. Students open:")
     for address in addresses or ["127.0.0.1"]:
         print(f"    http://{address}:{args.port}/")
+    print(f"The live game's sockets are on port {args.port + 1} (allow it in the laptop's firewall too).")
     print("Stop with Ctrl+C.\n", flush=True)
-    sys.exit(serve(env))
+    sys.exit(serve(env, args.port + 1))
 
 
 if __name__ == "__main__":

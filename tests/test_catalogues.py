@@ -60,7 +60,7 @@ def test_every_interface_string_is_in_the_catalogues(tmp_path):
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    for name in ["ddo_learn", "quizzes", "lti", "templates", "manage.py"]:
+    for name in ["ddo_learn", "quizzes", "lti", "live", "templates", "manage.py"]:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "migrations"))

@@ -27,6 +27,8 @@ PURE = [
     "quizzes.missed",
     "quizzes.interchange",
     "lti.claims",
+    "live.scoring",
+    "live.protocol",
 ]
 # Every module of the generation package, the topic modules and helpers included.
 PURE += sorted(f"quizzes.generation.{path.stem}" for path in (ROOT / "quizzes" / "generation").glob("[!_]*.py"))

@@ -1,0 +1,131 @@
+"""The servers bench/bench_live.py runs: PostgreSQL and Redis made fresh, two daphne processes, nginx.
+
+Loopback only, on ports 18180 (nginx), 18181 and 18182 (daphne); the database ddo_live and Redis db 11.
+"""
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE, POSTGRES, REDIS = "ddo_live", "postgres://ddo:ddo@127.0.0.1:5432", "redis://127.0.0.1:6379/11"
+NGINX_PORT, PORTS = 18180, (18181, 18182)
+
+
+def production_env():
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ddo_learn.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"{POSTGRES}/{DATABASE}",
+        "REDIS_URL": REDIS,
+        "CACHE_KEY_PREFIX": "ddo-live-bench",
+        "TRUSTED_PROXY_COUNT": "1",
+        "LOG_LEVEL": "ERROR",
+    }
+
+
+def prepare(env):
+    import psycopg
+    import redis
+
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {DATABASE}")
+    redis.Redis.from_url(REDIS).flushdb()
+    for command in (["migrate", "-v0"], ["loaddata", "content", "quizzes", "-v0"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+
+
+def host_session():
+    """A signed-in teacher's session cookie, made as the login view would."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import Group, User
+    from django.utils.module_loading import import_string
+
+    teacher = User.objects.create_user("live-bench-teacher", password="x")  # noqa: S106
+    teacher.groups.add(Group.objects.get(name="Teachers"))
+    session = import_string(f"{settings.SESSION_ENGINE}.SessionStore")()
+    session[SESSION_KEY] = str(teacher.pk)
+    session[BACKEND_SESSION_KEY] = "quizzes.user_cache.CachedUserBackend"  # the one the login view records
+    session[HASH_SESSION_KEY] = teacher.get_session_auth_hash()
+    session.save()
+    return teacher, f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+LOGS = Path(tempfile.gettempdir()) / "ddo-live-bench-daphne-{}.log"
+
+
+def daphne(env, port):
+    command = [
+        str(Path(sys.executable).parent / "daphne"),
+        "-b",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "ddo_learn.asgi:application",
+    ]
+    log = Path(str(LOGS).format(port)).open("a")  # noqa: SIM115 (the process keeps it)
+    return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log)
+
+
+def listening(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+def wait_for_ports(ports):
+    """Until each process accepts connections (nginx would mark a process not yet listening as failed)."""
+    deadline = time.monotonic() + 60
+    while not all(listening(port) for port in ports):
+        if time.monotonic() > deadline:
+            sys.exit(f"nothing listens on one of {ports}")
+        time.sleep(0.2)
+
+
+def nginx(workdir):
+    site = (ROOT / "deploy/nginx/ddo-learn.conf").read_text()
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{NGINX_PORT};")
+    site = site.replace("127.0.0.1:8101", f"127.0.0.1:{PORTS[0]}").replace("127.0.0.1:8102", f"127.0.0.1:{PORTS[1]}")
+    for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (workdir / folder).mkdir()
+    (workdir / "nginx.conf").write_text(
+        f"daemon off;\nworker_processes 1;\nworker_rlimit_nofile 16384;\npid {workdir}/nginx.pid;\n"
+        f"error_log {workdir}/error.log crit;\nevents {{ worker_connections 8192; }}\n"
+        f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n client_body_temp_path {workdir}/body;\n"
+        f" proxy_temp_path {workdir}/proxy;\n fastcgi_temp_path {workdir}/fastcgi;\n uwsgi_temp_path {workdir}/uwsgi;\n"
+        f" scgi_temp_path {workdir}/scgi;\n{site}\n}}\n"
+    )
+    return subprocess.Popen(["nginx", "-c", str(workdir / "nginx.conf"), "-p", str(workdir)], start_new_session=True)
+
+
+@contextlib.contextmanager
+def serving(env):
+    """Two daphne processes and nginx, fresh for one scenario, stopped after it."""
+    workdir = Path(tempfile.mkdtemp(prefix="ddo-live-"))
+    servers = [daphne(env, port) for port in PORTS]
+    proxy = nginx(workdir)
+    wait_for_ports([NGINX_PORT, *PORTS])
+    try:
+        yield servers
+    finally:
+        for process in [proxy, *servers]:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                try:
+                    process.wait(15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)

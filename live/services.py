@@ -1,0 +1,173 @@
+"""What a host does to a live game in the database: make it, and save how everyone finished.
+
+Questions come from quizzes' generator; answers go to quizzes' attempts through its ``save_answers``
+and ``submit_attempt`` services (graded there, counted in item statistics and spaced review), one
+attempt per player. A signed-in player's attempt is theirs (their progress); a guest's belongs to the
+browser they played in; a class member's, in a game of an assignment, counts in that assignment.
+"""
+
+import secrets
+
+from django.db import IntegrityError, OperationalError, transaction
+from django.utils import timezone
+
+from quizzes.content import load_content
+from quizzes.generation import QuizSettings, generate_quiz
+from quizzes.grading import SINGLE_CHOICE_TYPES
+from quizzes.models import Accommodation, Answer, Attempt, Membership
+from quizzes.services.attempts import NoQuestions, new_seed, save_answers, submit_attempt
+
+from .models import LiveGame, LivePlayer, new_game_code
+
+# A phone shows one tap per option: the game asks the questions answered by choosing one option.
+DRAW_FACTOR = 3
+
+
+def draw_questions(topic, length, difficulty, seed):
+    """``length`` one-tap questions for these settings (ordering and matching are left to quizzes)."""
+    drawn = generate_quiz(
+        load_content(), QuizSettings(topic=topic, length=length * DRAW_FACTOR, difficulty=difficulty), seed
+    )
+    return [q for q in drawn if q["type"] in SINGLE_CHOICE_TYPES][:length]
+
+
+def create_game(
+    host, *, topic, length, difficulty, quiz=None, assignment=None, classroom=None, seconds=20, accuracy_only=False
+):
+    """A new game in the lobby, its questions frozen now. Raises NoQuestions when the content has none."""
+    seed = assignment.seed_for(1) if assignment is not None and assignment.same_questions else None
+    seed = new_seed() if seed is None else seed
+    questions = draw_questions(topic, length, difficulty, seed)
+    if not questions:
+        raise NoQuestions
+    for _ in range(20):
+        try:
+            with transaction.atomic():
+                return LiveGame.objects.create(
+                    host=host,
+                    code=new_game_code(),
+                    topic=topic,
+                    length=len(questions),
+                    difficulty=difficulty,
+                    quiz=quiz,
+                    assignment=assignment,
+                    classroom=classroom or (assignment and assignment.classroom),
+                    seed=seed,
+                    questions=questions,
+                    seconds=seconds,
+                    accuracy_only=accuracy_only,
+                )
+        except IntegrityError:
+            continue  # that code was taken: draw another
+    raise RuntimeError("no free game code")
+
+
+def game_meta(game):
+    """What the store keeps of a game for its whole life (read once per process)."""
+    return {
+        "game": game.pk,
+        "host": game.host_id,
+        "classroom": game.classroom_id,
+        "questions": game.questions,
+        "seconds": game.seconds,
+        "accuracy_only": game.accuracy_only,
+        "ended": game.ended_at is not None,
+    }
+
+
+def meta_for_code(code):
+    game = LiveGame.objects.filter(code=code).first()
+    return game_meta(game) if game is not None else None
+
+
+def time_percent(classroom_id, user_id):
+    """A class member's extra time in percent (100 without one, or outside a class)."""
+    if classroom_id is None or user_id is None:
+        return 100
+    row = Accommodation.objects.filter(classroom_id=classroom_id, student_id=user_id).values_list(
+        "time_percent", flat=True
+    )
+    return next(iter(row), 100)
+
+
+def _attempt_for(game, info, answers, member_ids):
+    """One player's attempt: the game's questions frozen, their answers saved in the language they played
+    each one in, then submitted (graded by quizzes)."""
+    user_id = info.get("user")
+    in_assignment = game.assignment_id is not None and user_id in member_ids
+    number = 1
+    if in_assignment:
+        number = Attempt.objects.filter(assignment_id=game.assignment_id, user_id=user_id).count() + 1
+    attempt = Attempt.objects.create(
+        user_id=user_id,
+        guest_key="" if user_id else (info.get("guest") or secrets.token_urlsafe(24)),
+        topic=game.topic,
+        difficulty=game.difficulty,
+        length=len(game.questions),
+        seed=game.seed,
+        quiz=game.quiz,
+        assignment_id=game.assignment_id if in_assignment else None,
+        number=number,
+        questions=game.questions,
+        max_score=float(len(game.questions)),
+    )
+    Answer.objects.bulk_create(
+        Answer(attempt=attempt, position=i, question_key=q["key"], topic=q["topic"])
+        for i, q in enumerate(game.questions)
+    )
+    by_language = {}
+    for position, (option, language) in answers.items():
+        by_language.setdefault(language, {})[position] = option
+    for language, responses in by_language.items():
+        save_answers(attempt, responses, language)
+    submit_attempt(attempt)
+    return attempt
+
+
+def finish_game(code, players, standings, answers):
+    """Save how every player finished, each exactly once, even when two processes save at once.
+
+    ``players``: number -> info from the store; ``standings``: number -> (line, ``scoring.Standing``);
+    ``answers``: number -> {position: (option, language)}. One short transaction per player (their attempt
+    and their line, whose (game, number) is unique): a second saver's copy fails and is rolled back, and
+    a saver that dies midway leaves the others for the next try. The game is marked ended last.
+    """
+    game = LiveGame.objects.filter(code=code).select_related("assignment").first()
+    if game is None or game.ended_at is not None:
+        return False
+    member_ids = set()
+    if game.assignment_id is not None:
+        member_ids = set(
+            Membership.objects.filter(classroom_id=game.assignment.classroom_id).values_list("student_id", flat=True)
+        )
+    done = set(LivePlayer.objects.filter(game=game).values_list("number", flat=True))
+    for number, info in players.items():
+        if int(number) not in done:
+            _save_player(game, number, info, standings[number], answers.get(number, {}), member_ids)
+    return LiveGame.objects.filter(pk=game.pk, ended_at__isnull=True).update(ended_at=timezone.now()) == 1
+
+
+def _save_player(game, number, info, standing, answers, member_ids):
+    line, table = standing
+    for _ in range(3):  # a deadlock with another game's saving (shared item statistics) is tried again
+        try:
+            with transaction.atomic():
+                attempt = _attempt_for(game, info, answers, member_ids)
+                LivePlayer.objects.create(
+                    game=game,
+                    number=int(number),
+                    name=info["name"],
+                    user_id=info.get("user"),
+                    language=info["lang"],
+                    time_percent=info.get("percent", 100),
+                    score=line["total"],
+                    right=table.right,
+                    answered=table.answered,
+                    rank=line["rank"],
+                    attempt=attempt,
+                )
+            return
+        except IntegrityError:
+            return  # another process saved this player first
+        except OperationalError:
+            continue

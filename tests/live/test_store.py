@@ -1,0 +1,114 @@
+"""The game store's promises, on both backends: memory always, Redis when REDIS_URL names one.
+
+One answer per player and question (a second is refused, even when both race), no answer once the
+question closed, one close when several try at once, names and accounts taken once.
+"""
+
+import asyncio
+import os
+
+import pytest
+import pytest_asyncio
+
+from live import engine
+from live.store.memory import MemoryStore
+
+pytestmark = pytest.mark.asyncio
+
+META = {
+    "game": 1,
+    "host": 1,
+    "classroom": None,
+    "seconds": 20,
+    "accuracy_only": False,
+    "ended": False,
+    "questions": [
+        {
+            "prompt": {"tr": "S", "en": "Q"},
+            "options": [{"key": k, "text": {"tr": k, "en": k}} for k in "abc"],
+            "answer": "a",
+        }
+    ]
+    * 2,
+}
+
+
+@pytest_asyncio.fixture(params=["memory", "redis"])
+async def store(request):
+    if request.param == "memory":
+        yield MemoryStore()
+        return
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("the Redis store is checked with REDIS_URL set (the production profile)")
+    import redis.asyncio as aioredis
+
+    from live.store.redis import RedisStore
+
+    client = aioredis.from_url(url)
+    made = RedisStore(client, f"test-live-{os.getpid()}")
+    yield made
+    keys = [k async for k in client.scan_iter(match=f"test-live-{os.getpid()}:*")]
+    if keys:
+        await client.delete(*keys)
+    await client.aclose()
+
+
+async def opened(store, code="123456", players=2):
+    await store.init(code, META)
+    for n in range(players):
+        await store.add_player(
+            code, f"t{n}", {"name": f"p{n}", "lang": "tr", "from": 0, "percent": 100}, name_key=f"p{n}"
+        )
+    state = await engine.open_question(store, code, META, await store.state(code), 0)
+    assert state["phase"] == engine.QUESTION and state["eligible"] == str(players)
+    return code, state
+
+
+async def test_a_second_answer_is_refused_even_when_both_race(store):
+    code, _ = await opened(store)
+    outcomes = await asyncio.gather(*[store.record_answer(code, 0, "1", k, 20, "tr") for k in "abcabc"])
+    assert sorted(o[0] for o in outcomes) == ["ok"] + ["second_answer"] * 5
+    answers = await store.answers(code, 0)
+    assert list(answers) == ["1"] and answers["1"][2] == "tr" and answers["1"][1] >= 0
+
+
+async def test_no_answer_is_taken_after_the_question_closed(store):
+    code, state = await opened(store)
+    assert await engine.close_question(store, code, state) is not None
+    assert (await store.record_answer(code, 0, "1", "a", 20, "tr"))[0] == "not_open"
+    assert await store.answers(code, 0) == {}
+
+
+async def test_one_close_wins_when_several_try_at_once(store):
+    code, state = await opened(store)
+    closed = await asyncio.gather(*[engine.close_question(store, code, state) for _ in range(8)])
+    assert sum(c is not None for c in closed) == 1
+
+
+async def test_an_answer_after_the_players_time_is_refused(store):
+    code, _ = await opened(store)
+    assert (await store.record_answer(code, 0, "1", "a", -1, "tr"))[0] == "too_late"
+    assert (await store.record_answer(code, 0, "2", "a", None, "tr"))[0] == "ok"  # untimed
+
+
+async def test_names_and_accounts_are_taken_once_and_players_numbered_in_order(store):
+    await store.init("654321", META)
+    first = await store.add_player("654321", "t1", {"name": "Ayşe"}, name_key="ayşe")
+    assert await store.add_player("654321", "t2", {"name": "AYŞE"}, name_key="ayşe") is None
+    second = await store.add_player("654321", "t3", {"name": "Ali"}, user_id=7)
+    assert await store.add_player("654321", "t4", {"name": "Ali"}, user_id=7) is None
+    assert (first, second) == ("1", "2")
+    assert list(await store.players("654321")) == ["1", "2"]
+    assert await store.player_for_token("654321", "t3") == "2"
+    assert await store.player_for_user("654321", 7) == "2"
+
+
+async def test_a_pause_stops_the_clock(store):
+    code, state = await opened(store)
+    paused = await engine.pause(store, code, state)
+    assert (await store.record_answer(code, 0, "1", "a", 20, "tr"))[0] == "paused"
+    await asyncio.sleep(0.05)
+    resumed = await engine.resume(store, code, paused)
+    assert float(resumed["opened_at"]) > float(state["opened_at"])
+    assert (await store.record_answer(code, 0, "1", "a", 20, "tr"))[0] == "ok"
