@@ -59,6 +59,8 @@ class LoginLockoutMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "POST" or request.resolver_match.view_name not in LOGIN_VIEWS:
             return None
+        if "\x00" in request.POST.get(settings.AXES_USERNAME_FORM_FIELD, ""):
+            return None  # no such username, and PostgreSQL cannot look one up: the login form refuses it
         if AxesProxyHandler.is_locked(request):
             return get_lockout_response(request)
         failures = _failures_from_address(request)
