@@ -4,6 +4,7 @@ import json
 
 import pytest
 import pytest_asyncio
+from channels.layers import channel_layers
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
@@ -13,6 +14,15 @@ from live.routing import websocket_urlpatterns
 from tests.factories import make_teacher
 
 SOCKETS = URLRouter(websocket_urlpatterns)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_channel_layer():
+    # Each async test has its own event loop, and channels keeps one layer per process: channels-redis's
+    # locks and connections belong to the loop that first used them. A layer per test, as a process has.
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
 
 
 @pytest.fixture
