@@ -26,6 +26,7 @@ import urllib.request
 from pathlib import Path
 
 from loadclient import Browser, Stats, print_outcome, take_quiz
+from servers import fresh_database_and_cache, nginx, production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "ddo_bench_cluster"
@@ -44,10 +45,10 @@ def main():
     parser.add_argument("--think", type=float, default=0.1, help="seconds a student takes per answer")
     args = parser.parse_args()
 
-    env = production_env()
+    env = production_env(f"{POSTGRES}/{DATABASE}", REDIS)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
-    fresh_database_and_cache()
+    fresh_database_and_cache(POSTGRES, DATABASE, REDIS)
     for command in (["migrate", "-v0"], ["load_demo"], ["collectstatic", "--noinput", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE)
     import django
@@ -57,7 +58,9 @@ def main():
 
     workdir = Path(tempfile.mkdtemp(prefix="ddo-cluster-"))
     servers = [gunicorn(env, port, args.workers) for port in PORTS]
-    proxy = nginx(workdir)
+    proxy = nginx(
+        workdir, NGINX_PORT, {"127.0.0.1:8001": f"127.0.0.1:{PORTS[0]}", "127.0.0.1:8002": f"127.0.0.1:{PORTS[1]}"}
+    )
     try:
         wait_for(f"http://127.0.0.1:{NGINX_PORT}/health/")
         run(args, usernames, classroom, servers)
@@ -66,31 +69,6 @@ def main():
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
                 process.wait(15)
-
-
-def production_env():
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ddo_learn.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"{POSTGRES}/{DATABASE}",
-        "REDIS_URL": REDIS,
-        "TRUSTED_PROXY_COUNT": "1",
-        "LOG_LEVEL": "ERROR",
-    }
-
-
-def fresh_database_and_cache():
-    import psycopg
-    import redis
-
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
-    redis.Redis.from_url(REDIS).flushdb()
 
 
 def make_students(count):
@@ -115,23 +93,6 @@ def gunicorn(env, port, workers):
     env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers)}
     # Its own process group, so that the kill takes the workers too (as a crashed machine would).
     return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-
-
-def nginx(workdir):
-    site = (ROOT / "deploy/nginx/ddo-learn.conf").read_text()
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{NGINX_PORT};")
-    site = site.replace("127.0.0.1:8001", f"127.0.0.1:{PORTS[0]}").replace("127.0.0.1:8002", f"127.0.0.1:{PORTS[1]}")
-    for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (workdir / folder).mkdir()
-    config = workdir / "nginx.conf"
-    config.write_text(
-        f"daemon off;\nworker_processes 1;\npid {workdir}/nginx.pid;\nerror_log {workdir}/error.log crit;\n"
-        "events { worker_connections 1024; }\n"
-        f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n client_body_temp_path {workdir}/body;\n"
-        f" proxy_temp_path {workdir}/proxy;\n fastcgi_temp_path {workdir}/fastcgi;\n uwsgi_temp_path {workdir}/uwsgi;\n"
-        f" scgi_temp_path {workdir}/scgi;\n{site}\n}}\n"
-    )
-    return subprocess.Popen(["nginx", "-c", str(config), "-p", str(workdir)], start_new_session=True)
 
 
 def wait_for(url):

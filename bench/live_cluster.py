@@ -13,35 +13,19 @@ import tempfile
 import time
 from pathlib import Path
 
+import servers
+
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE, POSTGRES, REDIS = "ddo_live", "postgres://ddo:ddo@127.0.0.1:5432", "redis://127.0.0.1:6379/11"
 NGINX_PORT, PORTS = 18180, (18181, 18182)
 
 
 def production_env():
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ddo_learn.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"{POSTGRES}/{DATABASE}",
-        "REDIS_URL": REDIS,
-        "CACHE_KEY_PREFIX": "ddo-live-bench",
-        "TRUSTED_PROXY_COUNT": "1",
-        "LOG_LEVEL": "ERROR",
-    }
+    return servers.production_env(f"{POSTGRES}/{DATABASE}", REDIS, CACHE_KEY_PREFIX="ddo-live-bench")
 
 
 def prepare(env):
-    import psycopg
-    import redis
-
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
-    redis.Redis.from_url(REDIS).flushdb()
+    servers.fresh_database_and_cache(POSTGRES, DATABASE, REDIS)
     for command in (["migrate", "-v0"], ["loaddata", "content", "quizzes", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
 
@@ -97,32 +81,21 @@ def wait_for_ports(ports):
 
 
 def nginx(workdir):
-    site = (ROOT / "deploy/nginx/ddo-learn.conf").read_text()
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{NGINX_PORT};")
-    site = site.replace("127.0.0.1:8101", f"127.0.0.1:{PORTS[0]}").replace("127.0.0.1:8102", f"127.0.0.1:{PORTS[1]}")
-    for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (workdir / folder).mkdir()
-    (workdir / "nginx.conf").write_text(
-        f"daemon off;\nworker_processes 1;\nworker_rlimit_nofile 16384;\npid {workdir}/nginx.pid;\n"
-        f"error_log {workdir}/error.log crit;\nevents {{ worker_connections 8192; }}\n"
-        f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n client_body_temp_path {workdir}/body;\n"
-        f" proxy_temp_path {workdir}/proxy;\n fastcgi_temp_path {workdir}/fastcgi;\n uwsgi_temp_path {workdir}/uwsgi;\n"
-        f" scgi_temp_path {workdir}/scgi;\n{site}\n}}\n"
-    )
-    return subprocess.Popen(["nginx", "-c", str(workdir / "nginx.conf"), "-p", str(workdir)], start_new_session=True)
+    upstreams = {"127.0.0.1:8101": f"127.0.0.1:{PORTS[0]}", "127.0.0.1:8102": f"127.0.0.1:{PORTS[1]}"}
+    return servers.nginx(workdir, NGINX_PORT, upstreams, connections=8192, open_files=16384)
 
 
 @contextlib.contextmanager
 def serving(env):
     """Two daphne processes and nginx, fresh for one scenario, stopped after it."""
     workdir = Path(tempfile.mkdtemp(prefix="ddo-live-"))
-    servers = [daphne(env, port) for port in PORTS]
+    daphnes = [daphne(env, port) for port in PORTS]
     proxy = nginx(workdir)
     wait_for_ports([NGINX_PORT, *PORTS])
     try:
-        yield servers
+        yield daphnes
     finally:
-        for process in [proxy, *servers]:
+        for process in [proxy, *daphnes]:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
                 try:
