@@ -9,14 +9,12 @@
   var S = JSON.parse(document.getElementById("live-strings").textContent);
   var lang = root.dataset.lang === "en" ? "en" : "tr";
   var KEY = "ddo-live-" + root.dataset.code;
-  var socket = null, retry = 0, question = null, chosen = {}, clock = null, over = false;
+  var send = null, question = null, chosen = {}, clock = null, over = false;
   var shownPhase = null, shownIndex = null;
 
-  function el(id) { return document.getElementById(id); }
-  function fmt(text, values) { return text.replace(/%\((\w+)\)s/g, function (m, k) { return values[k]; }); }
+  var el = DDOLive.el, fmt = DDOLive.fmt;
   function say(text) { el("live-status").textContent = text || ""; }
   function warn(text) { el("live-error").textContent = text || ""; }
-  function send(message) { if (socket && socket.readyState === 1) { socket.send(JSON.stringify(message)); } }
   function textOf(option) { return option.text[lang] || option.text.tr; }
 
   function stopClock() { if (clock) { clearInterval(clock); clock = null; } }
@@ -45,17 +43,7 @@
     el("live-you-line").textContent = fmt(S.line, you);
   }
 
-  function showTop(top, heading) {
-    var list = el("live-top");
-    list.textContent = "";
-    top.forEach(function (row) {
-      var item = document.createElement("li");
-      item.textContent = row.name + " · " + fmt(S.points, row);
-      list.appendChild(item);
-    });
-    el("board-heading").textContent = heading;
-    el("live-board").hidden = false;
-  }
+  function showTop(top, heading) { DDOLive.showTop(top, heading, S.points); }
 
   function showQuestion(q) {
     question = q;
@@ -160,22 +148,14 @@
     send({type: "join", name: el("live-name").value, lang: lang});
   });
 
-  function connect() {
-    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    var address = root.dataset.socket;
-    socket = new WebSocket(address.indexOf("ws") === 0 ? address : scheme + location.host + address);
-    socket.onopen = function () {
-      retry = 0;
+  send = DDOLive.reconnecting(root.dataset.socket, {
+    open: function () {
       var token = localStorage.getItem(KEY);
       if (token) { send({type: "resume", token: token, lang: lang}); } else { showJoin(); }
-    };
-    socket.onmessage = function (event) { handle(JSON.parse(event.data)); };
-    socket.onclose = function (event) {
-      if (over || event.code === 4404 || event.code === 4403) { return; }
-      say(S.reconnecting);
-      setTimeout(connect, Math.min(250 * Math.pow(2, retry++), 2000));
-    };
-  }
-  connect();
+    },
+    message: handle,
+    stop: function (event) { return over || event.code === 4404 || event.code === 4403; },
+    reconnecting: function () { say(S.reconnecting); }
+  });
   setInterval(function () { if (localStorage.getItem(KEY)) { send({type: "ping"}); } }, 10000);
 }());

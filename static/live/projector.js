@@ -8,12 +8,10 @@
   var S = JSON.parse(document.getElementById("live-strings").textContent);
   var lang = document.documentElement.lang === "en" ? "en" : "tr";
   var other = lang === "en" ? "tr" : "en";
-  var socket = null, retry = 0, saved = false, phase = "lobby", question = null, answered = 0, clock = null, paused = false;
+  var send = null, saved = false, phase = "lobby", question = null, answered = 0, clock = null, paused = false;
 
-  function el(id) { return document.getElementById(id); }
-  function fmt(text, values) { return text.replace(/%\((\w+)\)s/g, function (m, k) { return values[k]; }); }
+  var el = DDOLive.el, fmt = DDOLive.fmt;
   function say(text) { el("live-status").textContent = text || ""; }
-  function send(message) { if (socket && socket.readyState === 1) { socket.send(JSON.stringify(message)); } }
 
   function controls() {
     var shown = {
@@ -74,17 +72,7 @@
     controls();
   }
 
-  function showTop(top, heading) {
-    var list = el("live-top");
-    list.textContent = "";
-    top.forEach(function (row) {
-      var item = document.createElement("li");
-      item.textContent = row.name + " · " + fmt(S.points, row);
-      list.appendChild(item);
-    });
-    el("board-heading").textContent = heading;
-    el("live-board").hidden = false;
-  }
+  function showTop(top, heading) { DDOLive.showTop(top, heading, S.points); }
 
   function showClosed(message) {
     stopClock();
@@ -162,17 +150,9 @@
     if (button && !button.hidden) { event.preventDefault(); act(action); }
   });
 
-  function connect() {
-    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    var address = root.dataset.socket;
-    socket = new WebSocket(address.indexOf("ws") === 0 ? address : scheme + location.host + address);
-    socket.onopen = function () { retry = 0; };
-    socket.onmessage = function (event) { handle(JSON.parse(event.data)); };
-    socket.onclose = function (event) {
-      if (saved || event.code === 4403 || event.code === 4404) { return; }
-      say(S.reconnecting);
-      setTimeout(connect, Math.min(250 * Math.pow(2, retry++), 2000));
-    };
-  }
-  connect();
+  send = DDOLive.reconnecting(root.dataset.socket, {
+    message: handle,
+    stop: function (event) { return saved || event.code === 4403 || event.code === 4404; },
+    reconnecting: function () { say(S.reconnecting); }
+  });
 }());
