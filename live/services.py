@@ -16,6 +16,7 @@ from quizzes.generation import QuizSettings, generate_quiz
 from quizzes.grading import SINGLE_CHOICE_TYPES
 from quizzes.models import Accommodation, Answer, Attempt, Membership
 from quizzes.services.attempts import NoQuestions, new_seed, save_answers, submit_attempt
+from quizzes.services.classes import AssignmentNotOpen
 
 from .models import LiveGame, LivePlayer, new_game_code
 
@@ -31,10 +32,27 @@ def draw_questions(topic, length, difficulty, seed):
     return [q for q in drawn if q["type"] in SINGLE_CHOICE_TYPES][:length]
 
 
+class AssignmentPastDue(Exception):
+    """The assignment's due date has passed: a live game can no longer count in it."""
+
+
+def check_assignment_open(assignment, now):
+    """A live game may count in ``assignment`` only between its opening and its due date: raises
+    AssignmentNotOpen before, AssignmentPastDue after. (A student may still hand in late work on their own,
+    marked late; a game the teacher starts after the date would mark the whole class late.)"""
+    if now < assignment.opens_at:
+        raise AssignmentNotOpen(assignment)
+    if now >= assignment.due_at:
+        raise AssignmentPastDue(assignment)
+
+
 def create_game(
     host, *, topic, length, difficulty, quiz=None, assignment=None, classroom=None, seconds=20, accuracy_only=False
 ):
-    """A new game in the lobby, its questions frozen now. Raises NoQuestions when the content has none."""
+    """A new game in the lobby, its questions frozen now. Raises NoQuestions when the content has none, and
+    AssignmentNotOpen or AssignmentPastDue when ``assignment`` is not open now."""
+    if assignment is not None:
+        check_assignment_open(assignment, timezone.now())
     seed = assignment.seed_for(1) if assignment is not None and assignment.same_questions else None
     seed = new_seed() if seed is None else seed
     questions = draw_questions(topic, length, difficulty, seed)
@@ -92,12 +110,24 @@ def time_percent(classroom_id, user_id):
 
 def _attempt_for(game, info, answers, member_ids):
     """One player's attempt: the game's questions frozen, their answers saved in the language they played
-    each one in, then submitted (graded by quizzes)."""
+    each one in, then submitted (graded by quizzes).
+
+    A class member's counts in the game's assignment as their next attempt while they have one left;
+    one who has used every attempt the assignment allows played for practice (their attempt is theirs,
+    outside the assignment). Their membership row is locked first, as starting an assignment does, so a
+    game and an attempt started on the site at that moment cannot both take the last attempt."""
     user_id = info.get("user")
     in_assignment = game.assignment_id is not None and user_id in member_ids
     number = 1
     if in_assignment:
-        number = Attempt.objects.filter(assignment_id=game.assignment_id, user_id=user_id).count() + 1
+        list(
+            Membership.objects.select_for_update()
+            .filter(classroom_id=game.assignment.classroom_id, student_id=user_id)
+            .values_list("pk", flat=True)
+        )
+        used = Attempt.objects.filter(assignment_id=game.assignment_id, user_id=user_id).count()
+        in_assignment = used < game.assignment.max_attempts
+        number = used + 1 if in_assignment else 1
     attempt = Attempt.objects.create(
         user_id=user_id,
         guest_key="" if user_id else (info.get("guest") or secrets.token_urlsafe(24)),
@@ -122,6 +152,29 @@ def _attempt_for(game, info, answers, member_ids):
         save_answers(attempt, responses, language)
     submit_attempt(attempt)
     return attempt
+
+
+# How a player's game stands in the game's assignment (the results file says it in words).
+COUNTED, GUEST, ALL_USED, NOT_A_MEMBER = "counted", "guest", "all_used", "not_a_member"
+
+
+def assignment_standing(game, players):
+    """For a game of an assignment: player pk -> COUNTED (their attempt counts in it), GUEST, ALL_USED (a
+    member who had used every attempt: practice) or NOT_A_MEMBER (practice). One query, the class's members."""
+    members = set(
+        Membership.objects.filter(
+            classroom_id=game.assignment.classroom_id, student_id__in=[p.user_id for p in players if p.user_id]
+        ).values_list("student_id", flat=True)
+    )
+    found = {}
+    for player in players:
+        if player.attempt is not None and player.attempt.assignment_id == game.assignment_id:
+            found[player.pk] = COUNTED
+        elif player.user_id is None:
+            found[player.pk] = GUEST
+        else:
+            found[player.pk] = ALL_USED if player.user_id in members else NOT_A_MEMBER
+    return found
 
 
 def finish_game(code, players, standings, answers):

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -18,6 +19,7 @@ from quizzes.owners import owner_for
 from quizzes.qr import qr_svg
 from quizzes.roles import teacher_required
 from quizzes.services.attempts import NoQuestions
+from quizzes.services.classes import AssignmentNotOpen
 
 from . import services
 from .forms import NewGameForm
@@ -95,9 +97,31 @@ def new_game(request):
             )
         except NoQuestions:
             form.add_error(None, _("These settings give no question that can be answered with one tap."))
+        except AssignmentNotOpen:
+            form.add_error("assignment", _not_open(data["assignment"]))
+        except services.AssignmentPastDue:
+            form.add_error("assignment", _past_due(data["assignment"]))
         else:
             return redirect("live:projector", game.code)
     return render(request, "live/new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _date(moment):
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def _not_open(assignment):
+    return _("“%(title)s” has not opened yet: it opens on %(date)s. A live game can count in it from then.") % {
+        "title": assignment.title,
+        "date": _date(assignment.opens_at),
+    }
+
+
+def _past_due(assignment):
+    return _(
+        "“%(title)s” was due on %(date)s: a live game can no longer count in it. "
+        "Play its topic or a named quiz without the assignment, for practice."
+    ) % {"title": assignment.title, "date": _date(assignment.due_at)}
 
 
 @teacher_required
@@ -140,6 +164,19 @@ def play(request, code):
     return render(request, "live/play.html", context)
 
 
+def _counted(standing, player, assignment):
+    if standing == services.COUNTED:
+        return _("Attempt %(number)s of %(count)s") % {
+            "number": player.attempt.number,
+            "count": assignment.max_attempts,
+        }
+    return {
+        services.GUEST: _("Practice: a guest"),
+        services.ALL_USED: _("Practice: every attempt used"),
+        services.NOT_A_MEMBER: _("Practice: not in the class"),
+    }[standing]
+
+
 @teacher_required
 @require_GET
 def results(request, code, fmt):
@@ -149,11 +186,14 @@ def results(request, code, fmt):
     if game.ended_at is None:
         messages.error(request, _("The results can be downloaded once the game has ended."))
         return redirect("live:projector", game.code)
+    players = list(game.players.select_related("attempt").order_by("rank"))
     headers = [_("Rank"), _("Player"), _("Language"), _("Points"), _("Right answers"), _("Answered"), _("Questions")]
-    rows = [
-        [p.rank, p.name, p.language, p.score, p.right, p.answered, len(game.questions)]
-        for p in game.players.order_by("rank")
-    ]
+    rows = [[p.rank, p.name, p.language, p.score, p.right, p.answered, len(game.questions)] for p in players]
+    if game.assignment is not None:  # whether each player's game counts in it, or was practice (and why)
+        headers.append(_("Assignment"))
+        standing = services.assignment_standing(game, players)
+        for row, player in zip(rows, players, strict=True):
+            row.append(_counted(standing[player.pk], player, game.assignment))
     name = f"live-{game.code}.{fmt}"
     if fmt == "csv":
         return exports.csv_response(name, headers, rows)
