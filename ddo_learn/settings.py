@@ -32,8 +32,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
-# `make classroom` (deploy/classroom.py) serves a class from a laptop: its LAN address(es) join the allowed hosts.
-for _address in [a for a in os.environ.get("CLASSROOM_ADDRESSES", "").split(",") if a]:
+# `make classroom` (deploy/classroom.py) serves a class from a laptop: its LAN address(es) join the allowed hosts
+# (and the live game's join link uses the first when the teacher opened the projector as localhost).
+CLASSROOM_ADDRESSES = [a for a in os.environ.get("CLASSROOM_ADDRESSES", "").split(",") if a]
+for _address in CLASSROOM_ADDRESSES:
     ALLOWED_HOSTS.append(_address)
     CSRF_TRUSTED_ORIGINS.append(f"http://{_address}:{os.environ.get('CLASSROOM_PORT', '8000')}")
 
@@ -156,7 +158,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# STATIC_ROOT from the environment: tests/test_classroom_live.py collects into a folder of its own.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

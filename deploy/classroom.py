@@ -9,7 +9,9 @@ next port (``LIVE_SOCKET_PORT``): one process, so the in-memory channel layer an
 Redis; the pages open their sockets there. Links a page builds from the request's host (a class's join link
 and QR code) point at the address the students typed.
 
-    python deploy/classroom.py [--port 8000] [--no-demo]
+    python deploy/classroom.py [--port 8000] [--host 0.0.0.0] [--no-demo]
+
+``--host 127.0.0.1`` serves this laptop only (tests/test_classroom_live.py starts it so).
 """
 
 import argparse
@@ -50,7 +52,10 @@ def secret_key():
     return path.read_text().strip()
 
 
-def classroom_env(port, addresses, base=None):
+EVERY_INTERFACE = "0.0.0.0"  # noqa: S104 (the class's LAN)
+
+
+def classroom_env(port, addresses, base=None, host=EVERY_INTERFACE):
     return {
         **(base if base is not None else os.environ),
         "DJANGO_SETTINGS_MODULE": "ddo_learn.settings",
@@ -60,7 +65,7 @@ def classroom_env(port, addresses, base=None):
         "CLASSROOM_ADDRESSES": ",".join(addresses),
         "CLASSROOM_PORT": str(port),
         "LIVE_SOCKET_PORT": str(port + 1),
-        "GUNICORN_BIND": f"0.0.0.0:{port}",
+        "GUNICORN_BIND": f"{host}:{port}",
         "WEB_CONCURRENCY": (base or os.environ).get("WEB_CONCURRENCY") or str(os.cpu_count() or 2),
         "LOG_LEVEL": "WARNING",
     }
@@ -82,18 +87,18 @@ def worker_command():
     return [sys.executable, "manage.py", "run_worker"]
 
 
-def daphne_command(port):
+def daphne_command(port, host=EVERY_INTERFACE):
     """The live game's one socket process, on every interface (`make classroom` starts it beside gunicorn)."""
     daphne = str(Path(sys.executable).parent / "daphne")
-    return [daphne, "-b", "0.0.0.0", "-p", str(port), "ddo_learn.asgi:application"]  # noqa: S104 (the class's LAN)
+    return [daphne, "-b", host, "-p", str(port), "ddo_learn.asgi:application"]
 
 
-def serve(env, socket_port):
+def serve(env, socket_port, host=EVERY_INTERFACE):
     """gunicorn in the foreground, the worker and the live game's sockets beside it; stopping one (Ctrl+C)
     stops them all."""
     beside = [
         subprocess.Popen(worker_command(), cwd=ROOT, env=env),
-        subprocess.Popen(daphne_command(socket_port), cwd=ROOT, env=env),
+        subprocess.Popen(daphne_command(socket_port, host), cwd=ROOT, env=env),
     ]
     try:
         return subprocess.run(gunicorn_command(), cwd=ROOT, env=env).returncode
@@ -108,18 +113,22 @@ def serve(env, socket_port):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--host", default=EVERY_INTERFACE, help="the address to listen on (127.0.0.1: this laptop only)"
+    )
     parser.add_argument("--no-demo", action="store_true", help="do not load the demo accounts and class")
     args = parser.parse_args()
-    addresses = lan_addresses()
-    env = classroom_env(args.port, addresses)
-    site = f"http://{addresses[0] if addresses else '127.0.0.1'}:{args.port}"
+    addresses = lan_addresses() if args.host == EVERY_INTERFACE else []
+    env = classroom_env(args.port, addresses, host=args.host)
+    shown = addresses or ["127.0.0.1" if args.host == EVERY_INTERFACE else args.host]
+    site = f"http://{shown[0]}:{args.port}"
     prepare(env, site, demo=not args.no_demo)
     print("\nDDO Learn is serving this classroom. Students open:")
-    for address in addresses or ["127.0.0.1"]:
+    for address in shown:
         print(f"    http://{address}:{args.port}/")
     print(f"The live game's sockets are on port {args.port + 1} (allow it in the laptop's firewall too).")
     print("Stop with Ctrl+C.\n", flush=True)
-    sys.exit(serve(env, args.port + 1))
+    sys.exit(serve(env, args.port + 1, args.host))
 
 
 if __name__ == "__main__":

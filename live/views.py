@@ -8,6 +8,7 @@ import re
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -61,7 +62,21 @@ def _socket(request, path):
     """Where the page's script opens its socket: the page's own origin, or the classroom's socket port."""
     if not settings.LIVE_SOCKET_PORT:
         return path
-    return f"ws://{request.get_host().rsplit(':', 1)[0]}:{settings.LIVE_SOCKET_PORT}{path}"
+    return f"ws://{split_domain_port(request.get_host())[0]}:{settings.LIVE_SOCKET_PORT}{path}"
+
+
+LOOPBACK = re.compile(r"^(127\.[0-9.]+|localhost|\[::1\])$")
+
+
+def _join_url(request, code):
+    """The link (and QR code) the phones follow: the address the teacher typed, except on a classroom
+    laptop opened as localhost, where it is the laptop's address on the network (a phone's localhost is
+    the phone itself)."""
+    path = reverse("live:play", args=[code])
+    name, port = split_domain_port(request.get_host())
+    if settings.CLASSROOM_ADDRESSES and LOOPBACK.match(name):
+        return f"{request.scheme}://{settings.CLASSROOM_ADDRESSES[0]}{':' if port else ''}{port}{path}"
+    return request.build_absolute_uri(path)
 
 
 def _open_game(code):
@@ -128,7 +143,7 @@ def _past_due(assignment):
 @require_GET
 def projector(request, code):
     game = _own_game(request, code)
-    join_url = request.build_absolute_uri(reverse("live:play", args=[game.code]))
+    join_url = _join_url(request, game.code)
     title = _("QR code: the link to join game %(code)s") % {"code": game.code}
     context = {
         "game": game,

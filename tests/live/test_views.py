@@ -92,3 +92,21 @@ def test_in_a_classroom_the_pages_open_their_sockets_on_the_socket_port(client, 
     settings.LIVE_SOCKET_PORT = "8001"
     response = client.get(reverse("live:play", args=[game.code]), HTTP_HOST="127.0.0.1:8000")
     assert f'data-socket="ws://127.0.0.1:8001/ws/live/{game.code}/play/"' in response.content.decode()
+
+
+@pytest.mark.parametrize("laptop", ["127.0.0.1:8000", "localhost:8000"])
+def test_a_classroom_projector_opened_on_the_laptop_gives_phones_its_network_address(
+    client, game, teacher, settings, laptop
+):
+    # The teacher opens the projector on the laptop itself; a phone's own 127.0.0.1 would be the phone.
+    settings.LIVE_SOCKET_PORT = "8001"
+    settings.CLASSROOM_ADDRESSES = ["192.168.1.23"]
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "192.168.1.23"]
+    client.force_login(teacher)
+    page = client.get(reverse("live:projector", args=[game.code]), HTTP_HOST=laptop).content.decode()
+    assert f'<p class="projector-link">http://192.168.1.23:8000/tr/live/{game.code}/</p>' in page
+    host = laptop.split(":")[0]
+    assert f'data-socket="ws://{host}:8001/ws/live/{game.code}/host/' in page  # the projector's own socket
+    # Opened at the network address, everything stays there.
+    page = client.get(reverse("live:projector", args=[game.code]), HTTP_HOST="192.168.1.23:8000").content.decode()
+    assert f'<p class="projector-link">http://192.168.1.23:8000/tr/live/{game.code}/</p>' in page
