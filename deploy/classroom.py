@@ -20,6 +20,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,20 +94,39 @@ def daphne_command(port, host=EVERY_INTERFACE):
     return [daphne, "-b", host, "-p", str(port), "ddo_learn.asgi:application"]
 
 
+# A worker or socket process that dies is started again after this many seconds; one that died within
+# QUICK_FAILURE seconds of its start (a port taken, a broken setting) waits that long before the next try.
+RESTART_PAUSE, QUICK_FAILURE = 1.0, 10.0
+
+
 def serve(env, socket_port, host=EVERY_INTERFACE):
-    """gunicorn in the foreground, the worker and the live game's sockets beside it; stopping one (Ctrl+C)
-    stops them all."""
-    beside = [
-        subprocess.Popen(worker_command(), cwd=ROOT, env=env),
-        subprocess.Popen(daphne_command(socket_port, host), cwd=ROOT, env=env),
-    ]
+    """gunicorn, with the worker and the live game's sockets beside it. A worker or socket process that dies
+    is started again (a crashed daphne would otherwise end the live game for the rest of the lesson; its
+    games restart from their lobbies, see the README); gunicorn ending, or Ctrl+C, stops them all."""
+    commands = {"background worker": worker_command(), "live game's socket": daphne_command(socket_port, host)}
+    beside = {
+        name: (subprocess.Popen(command, cwd=ROOT, env=env), time.monotonic()) for name, command in commands.items()
+    }
+    web = subprocess.Popen(gunicorn_command(), cwd=ROOT, env=env)
     try:
-        return subprocess.run(gunicorn_command(), cwd=ROOT, env=env).returncode
+        while web.poll() is None:
+            time.sleep(RESTART_PAUSE)
+            for name, (process, started) in list(beside.items()):
+                if process.poll() is None:
+                    continue
+                if time.monotonic() - started < QUICK_FAILURE:
+                    time.sleep(QUICK_FAILURE)
+                print(f"The {name} process stopped (exit {process.returncode}): starting it again.", flush=True)
+                beside[name] = (subprocess.Popen(commands[name], cwd=ROOT, env=env), time.monotonic())
+        return web.returncode
     except KeyboardInterrupt:
         return 0
     finally:
-        for process in beside:
-            process.terminate()
+        running = [web, *(process for process, _started in beside.values())]
+        for process in running:
+            if process.poll() is None:
+                process.terminate()
+        for process in running:
             process.wait()
 
 

@@ -19,6 +19,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ from quizzes.management.commands.load_demo import DEMO_PASSWORD  # noqa: E402
 
 START_WITHIN = 120  # seconds: migrate and the demo content on a busy 2-core machine, then both servers
 WAIT = 10  # seconds any one message or page may take
+RESTART_WITHIN = 30  # seconds: a socket process that died is started again (deploy/classroom.py's serve())
 
 
 def free_port_pair():
@@ -75,11 +77,12 @@ def classroom(tmp_path_factory):
         SECRET_KEY="classroom-test-" + "k" * 50,
         WEB_CONCURRENCY="1",
     )
+    log = workdir / "classroom.log"
     server = subprocess.Popen(  # noqa: S603 -- this interpreter and our own deploy/classroom.py
         [sys.executable, "deploy/classroom.py", "--port", str(port), "--host", "127.0.0.1"],
         cwd=DEPLOY_ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group: gunicorn, its worker, run_worker and daphne
     )
@@ -88,9 +91,9 @@ def classroom(tmp_path_factory):
         deadline = time.monotonic() + START_WITHIN
         while not (listening(port) and listening(port + 1)):
             if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the classroom did not start:\n{server.stdout.read1().decode(errors='replace')}")
+                pytest.fail(f"the classroom did not start:\n{log.read_text(errors='replace')[-3000:]}")
             time.sleep(0.5)
-        yield base, port + 1, workdir / "db.sqlite3"
+        yield Classroom(base, port + 1, workdir / "db.sqlite3", server.pid)
     finally:
         os.killpg(server.pid, signal.SIGINT)  # as Ctrl+C: serve() stops the worker and daphne
         try:
@@ -98,6 +101,14 @@ def classroom(tmp_path_factory):
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(timeout=10)
+
+
+@dataclass
+class Classroom:
+    base: str  # gunicorn's
+    socket_port: int  # daphne's
+    database: Path
+    pid: int  # deploy/classroom.py's, the leader of its process group
 
 
 def signed_in(base, username):
@@ -135,6 +146,13 @@ class Phone:
     async def send(self, **message):
         await self.socket.send(json.dumps(message))
 
+    async def error(self):
+        """The first refusal (the messages before it are dropped)."""
+        while True:
+            message = json.loads(await asyncio.wait_for(self.socket.recv(), WAIT))
+            if message["type"] == "error":
+                return message
+
     async def until(self, kind):
         while True:
             message = json.loads(await asyncio.wait_for(self.socket.recv(), WAIT))
@@ -171,9 +189,9 @@ async def play_one_question(base, host, player, guest, key):
         return ended
 
 
-def test_a_classroom_serves_a_whole_live_game_on_its_socket_port(classroom):
-    base, socket_port, database = classroom
-    teacher = signed_in(base, "teacher")
+def new_game(room, teacher):
+    """The teacher's new one-question game: (its code, the projector's socket URL, the question's key)."""
+    base = room.base
     made = teacher.get(f"{base}/en/live/new/", timeout=WAIT)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', made.text).group(1)
     made = teacher.post(
@@ -188,16 +206,22 @@ def test_a_classroom_serves_a_whole_live_game_on_its_socket_port(classroom):
     projector = teacher.get(f"{base}{made.headers['Location']}", timeout=WAIT)
     host_url = data_socket(projector.text)
     # The projector is served by gunicorn; its socket goes to daphne, the port after.
-    assert host_url.split("?")[0] == f"ws://127.0.0.1:{socket_port}/ws/live/{code}/host/"
-    assert f"ws://127.0.0.1:{socket_port}" in projector.headers["Content-Security-Policy"]
+    assert host_url.split("?")[0] == f"ws://127.0.0.1:{room.socket_port}/ws/live/{code}/host/"
+    assert f"ws://127.0.0.1:{room.socket_port}" in projector.headers["Content-Security-Policy"]
+    with sqlite3.connect(room.database) as db:
+        (questions,) = db.execute("SELECT questions FROM live_livegame WHERE code = ?", [code]).fetchone()
+    return code, host_url, json.loads(questions)[0]["answer"]
+
+
+def test_a_classroom_serves_a_whole_live_game_on_its_socket_port(classroom):
+    base, socket_port, database = classroom.base, classroom.socket_port, classroom.database
+    teacher = signed_in(base, "teacher")
+    code, host_url, key = new_game(classroom, teacher)
 
     ayse = signed_in(base, "ayse")
     guest = requests.Session()
     urls = [data_socket(b.get(f"{base}/tr/live/{code}/", timeout=WAIT).text) for b in (ayse, guest)]
     assert urls == [f"ws://127.0.0.1:{socket_port}/ws/live/{code}/play/"] * 2
-    with sqlite3.connect(database) as db:
-        (questions,) = db.execute("SELECT questions FROM live_livegame WHERE code = ?", [code]).fetchone()
-    key = json.loads(questions)[0]["answer"]
 
     ended = asyncio.run(play_one_question(base, (host_url, teacher), (urls[0], ayse), (urls[1], guest), key))
 
@@ -217,3 +241,58 @@ def test_a_classroom_serves_a_whole_live_game_on_its_socket_port(classroom):
     assert results.status_code == 200
     rows = results.content.decode("utf-8-sig").splitlines()
     assert rows[1].startswith("1,Ayşe Yıldız,tr,") and rows[2].startswith("2,Misafir Can,en,0,")
+
+
+def daphne_of(leader):
+    """The pid of deploy/classroom.py's daphne process (its child), or None."""
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == leader and b"daphne" in command:
+            return int(entry.name)
+    return None
+
+
+async def join_and_start(host_url, phone_url, browser, base):
+    async with Phone(host_url, browser[0], base) as projector, Phone(phone_url, browser[1], base) as phone:
+        await projector.until("lobby")
+        await phone.send(type="join", name="Deniz", lang="tr")
+        token = (await phone.until("joined"))["token"]
+        await projector.send(type="start")
+        await phone.until("question")
+        return token
+
+
+async def back_in_the_lobby(host_url, phone_url, browser, base, token, key):
+    """After the restart: the projector finds the game in its lobby, the old token is unknown, the player
+    joins again and the game is played from its first question."""
+    async with Phone(host_url, browser[0], base) as projector, Phone(phone_url, browser[1], base) as phone:
+        await projector.until("lobby")
+        await phone.send(type="resume", token=token, lang="tr")
+        assert (await phone.error())["code"] == "unknown_token"
+        await phone.send(type="join", name="Deniz", lang="tr")
+        await phone.until("joined")
+        await projector.send(type="start")
+        assert (await phone.until("question"))["index"] == 0
+        await phone.send(type="answer", question=0, option=key)
+        assert (await phone.until("closed"))["you"]["right"] is True
+        await projector.send(type="end")
+        return await phone.until("ended")
+
+
+def test_a_socket_process_that_dies_is_started_again_and_its_game_plays_again_from_the_lobby(classroom):
+    teacher, guest = signed_in(classroom.base, "teacher"), requests.Session()
+    code, host_url, key = new_game(classroom, teacher)
+    phone_url = data_socket(guest.get(f"{classroom.base}/tr/live/{code}/", timeout=WAIT).text)
+    token = asyncio.run(join_and_start(host_url, phone_url, (teacher, guest), classroom.base))
+    dead = daphne_of(classroom.pid)
+    os.kill(dead, signal.SIGKILL)  # a crash in the middle of a question
+    deadline = time.monotonic() + RESTART_WITHIN
+    while daphne_of(classroom.pid) in (None, dead) or not listening(classroom.socket_port):
+        assert time.monotonic() < deadline, "the live game's socket process was not started again"
+        time.sleep(0.5)
+    ended = asyncio.run(back_in_the_lobby(host_url, phone_url, (teacher, guest), classroom.base, token, key))
+    assert [p["name"] for p in ended["podium"]] == ["Deniz"]
