@@ -46,6 +46,8 @@ def test_an_open_assignment_starts_a_game_that_counts_in_it(client, teacher, ass
     response = post_new(client, assignment)
     game = LiveGame.objects.get()
     assert response.status_code == 302 and (game.assignment, game.classroom) == (assignment, assignment.classroom)
+    projector = client.get(response.url).content.decode()
+    assert "“Kurullar” ödevinde sayılır" in projector  # the host sees that it counts, and for whom
 
 
 def test_an_assignment_not_yet_open_cannot_start_a_game(client, teacher, assignment):
