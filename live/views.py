@@ -37,6 +37,8 @@ def _strings():
         "question_of": _("Question %(n)s of %(count)s"),
         "seconds_left": _("%(s)s s left"),
         "untimed": _("No time limit for you"),
+        "extra_time": _("Extra time for some players: %(s)s s"),
+        "untimed_left": _("Some players have no time limit: press Next when they are done."),
         "answered": _("Answer received. Wait for the others."),
         "not_playing": _("You joined during this question: you play from the next one."),
         "paused": _("Paused"),

@@ -116,6 +116,10 @@ class HostConsumer(GameConsumer):
                 "type": "question",
                 **event["question"],
                 "remaining": max(self.meta["seconds"] - event["elapsed"], 0.0),
+                # Until every player's time is over (extra time: longer; None: an untimed player, the host closes).
+                "everyone_remaining": (
+                    max(float(state["close_after"]) - event["elapsed"], 0.0) if state.get("close_after") else None
+                ),
                 "paused": event["paused"],
                 "answered": event.get("answered_count", 0),
             }

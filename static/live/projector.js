@@ -34,13 +34,21 @@
   }
 
   function stopClock() { if (clock) { clearInterval(clock); clock = null; } }
-  function runClock(remaining) {
+  /* The question's time, then any extra time (a class's accommodations, WCAG 2.2.1): the question stays
+     open until every player's time is over (``everyone`` seconds), or, with an untimed player (null),
+     until the host moves on. Saying so keeps the host from closing it on them at "0 s". */
+  function runClock(remaining, everyone) {
     stopClock();
-    var until = Date.now() + remaining * 1000;
+    var now = Date.now(), until = now + remaining * 1000;
+    var extraUntil = everyone === null || everyone === undefined ? null : now + everyone * 1000;
     function tick() {
       var left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
-      el("live-clock").textContent = paused ? S.paused : fmt(S.seconds_left, {s: left});
-      if (left === 0) { stopClock(); }
+      var extra = extraUntil === null ? null : Math.max(0, Math.ceil((extraUntil - Date.now()) / 1000));
+      var text = fmt(S.seconds_left, {s: left});
+      if (left === 0 && extra === null) { text = S.untimed_left; }
+      else if (left === 0 && extra > 0) { text = fmt(S.extra_time, {s: extra}); }
+      el("live-clock").textContent = paused ? S.paused : text;
+      if (left === 0 && !extra) { stopClock(); }
     }
     tick();
     if (!paused) { clock = setInterval(tick, 250); }
@@ -68,7 +76,7 @@
     });
     say(paused ? S.paused : "");
     showAnswered();
-    runClock(q.remaining);
+    runClock(q.remaining, q.everyone_remaining);
     controls();
   }
 

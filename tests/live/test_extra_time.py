@@ -109,3 +109,28 @@ async def test_without_extra_time_the_projector_closes_the_question_when_the_tim
     assert (await guest.until("closed", timeout=5))["last"]["index"] == 0
     await member.send(type="answer", question=0, option=key_of(game))
     assert (await member.until("error"))["code"] == "not_open"
+
+
+async def test_the_projector_is_told_how_long_the_extra_time_keeps_the_question_open(content, host, socket):
+    # The projector's clock reaching 0 must not look like "time is up" while a member still has theirs.
+    game, deniz = await class_game(host, 200)
+    projector = socket(game.code, "host", user=host)
+    assert (await projector.open())[0]
+    member = socket(game.code, "play", user=deniz)
+    assert (await member.open())[0]
+    await member.send(type="join", name="", lang="tr")
+    await member.until("lobby")
+    await projector.send(type="start")
+    question = await projector.until("question")
+    assert question["remaining"] <= 20 and 20 < question["everyone_remaining"] <= 40
+    await later(game.code, 25)
+    await projector.send(type="sync")
+    question = await projector.until("question")
+    assert question["remaining"] == 0 and 0 < question["everyone_remaining"] <= 15
+
+
+async def test_with_an_untimed_member_the_projector_is_told_the_host_closes_the_question(content, host, socket):
+    game, deniz = await class_game(host, 1000)
+    projector, member, guest = await opened(game, socket, host, deniz)
+    await projector.send(type="sync")
+    assert (await projector.until("question"))["everyone_remaining"] is None
