@@ -53,8 +53,9 @@ def create_game(
     AssignmentNotOpen or AssignmentPastDue when ``assignment`` is not open now."""
     if assignment is not None:
         check_assignment_open(assignment, timezone.now())
-    seed = assignment.seed_for(1) if assignment is not None and assignment.same_questions else None
-    seed = new_seed() if seed is None else seed
+    # A draw of its own, even for a same-questions assignment: the game shows the right answers to the room
+    # after each question, and its attempt-1 draw is what every student's first attempt on the site asks.
+    seed = new_seed()
     questions = draw_questions(topic, length, difficulty, seed)
     if not questions:
         raise NoQuestions

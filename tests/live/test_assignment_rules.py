@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from live import scoring, services
 from live.models import LiveGame, LivePlayer
 from quizzes.models import Attempt
+from quizzes.services.classes import start_assignment
 from tests.factories import make_assignment, make_attempt, make_classroom, make_student
 
 FORM = {"topic": "mixed", "length": 3, "difficulty": "any", "seconds": 20}
@@ -103,3 +104,19 @@ def test_a_member_with_no_attempts_left_plays_for_practice_and_the_results_say_s
     lines = {line.split(",")[1]: line for line in csv.splitlines()[1:]}
     assert "Practice: every attempt used" in lines["Ayşe Kaya"]
     assert "Attempt 2 of 2" in lines["İsmail Er"]
+
+
+def test_a_game_does_not_project_the_answers_of_the_questions_the_assignment_asks_on_the_site(
+    teacher, content, members
+):
+    # "Same questions for everyone": every student's first attempt on the site asks one draw. A game that
+    # asked that draw would show its right answers to the room, before the students who play later.
+    assignment = make_assignment(
+        make_classroom(teacher, members), "Karma", topic="mixed", length=10, same_questions=True, seed=4242
+    )
+    online, _new = start_assignment(members[0], assignment.pk, timezone.now())
+    game = services.create_game(teacher, topic="mixed", length=10, difficulty="any", assignment=assignment)
+    asked = {q["key"] for q in game.questions}
+    # A fresh draw shares a few questions with it by chance (0.3 on average, at most 3 in 30 draws); the
+    # first attempt's draw shared 9 of 10.
+    assert len(asked & {q["key"] for q in online.questions}) <= len(asked) // 2
