@@ -103,6 +103,10 @@ class MemoryStore:
     async def answers(self, code, index):
         return dict(self.games[code]["answers"].get(index, {}))
 
+    async def answer_count(self, code, index):
+        """How many players have answered question ``index`` (the projector's count)."""
+        return len(self.games[code]["answers"].get(index, {}))
+
     async def rounds_answers(self, code, count):
         """The answers of questions 0 .. count-1, in order."""
         return [dict(self.games[code]["answers"].get(i, {})) for i in range(count)]

@@ -6,6 +6,7 @@ question closed, one close when several try at once, names and accounts taken on
 
 import asyncio
 import os
+import threading
 
 import pytest
 import pytest_asyncio
@@ -112,3 +113,38 @@ async def test_a_pause_stops_the_clock(store):
     resumed = await engine.resume(store, code, paused)
     assert float(resumed["opened_at"]) > float(state["opened_at"])
     assert (await store.record_answer(code, 0, "1", "a", 20, "tr"))[0] == "ok"
+
+
+async def test_a_game_made_by_one_process_is_never_half_there_for_another(store):
+    """Two sockets of a new game on two processes: one makes it while the other looks for it (here a thread
+    with connections of its own); the other must find it whole (a phone that found the questions but no
+    state crashed on joining, bench/bench_live.py)."""
+    found = []
+
+    def other_process(code):
+        loop = asyncio.new_event_loop()
+        other = store if isinstance(store, MemoryStore) else other_redis_store(store)
+        try:
+            while True:
+                meta = loop.run_until_complete(other.meta(code))
+                if meta is not None:
+                    found.append(loop.run_until_complete(other.state(code)))
+                    return
+        finally:
+            loop.close()
+
+    for n in range(100):
+        code = f"9{n:05d}"
+        looking = threading.Thread(target=other_process, args=(code,))
+        looking.start()
+        await store.init(code, META)
+        await asyncio.to_thread(looking.join)
+    assert len(found) == 100 and all(state is not None and state["phase"] == engine.LOBBY for state in found)
+
+
+def other_redis_store(store):
+    import redis.asyncio as aioredis
+
+    from live.store.redis import RedisStore
+
+    return RedisStore(aioredis.from_url(os.environ["REDIS_URL"]), store.prefix.removesuffix(":live:"))
