@@ -64,8 +64,11 @@ def account_for(platform, payload, teaches):
 
 
 def _course(platform, payload, user, teaches):
+    """The course's class: made by its first instructor (its owner); every later instructor co-teaches it."""
     context = payload[c.CONTEXT]
     course = Course.objects.select_related("classroom").filter(platform=platform, context_id=context["id"]).first()
+    if course is not None and teaches:
+        classes.add_co_teacher(course.classroom, user)
     if course is None:
         if not teaches:
             raise LaunchError(_("Your teacher has not opened DDO Learn in this course yet."), status=403)

@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from quizzes import user_cache
+from quizzes.models import Classroom
 from quizzes.roles import teacher_required
 from quizzes.services import classes
 from quizzes.services.attempts import NoQuestions
@@ -174,9 +175,9 @@ def deep_link(request, key):
 
 
 def _own_course(request, pk):
-    return get_object_or_404(
-        Course.objects.select_related("classroom", "platform"), pk=pk, classroom__teacher=request.user
-    )
+    """The course of a class the teacher teaches (owner or co-teacher); anyone else: 404."""
+    taught = Classroom.objects.taught_by(request.user)
+    return get_object_or_404(Course.objects.select_related("classroom", "platform"), pk=pk, classroom__in=taught)
 
 
 @teacher_required
