@@ -24,7 +24,7 @@ from . import claims as c
 from . import deep_linking, grades, http, keys, launch, registration, roster
 from .forms import QuizSettingsForm
 from .framing import allow_framing, remember_origins
-from .models import Course, OutgoingScore, Platform, ScoreStatus, origin_of
+from .models import Course, OutgoingScore, Platform, ResourceLink, ScoreStatus, origin_of
 from .services import complete_launch
 
 
@@ -191,7 +191,10 @@ def course(request, pk):
         .order_by("-timestamp")[:200]
     )
     sent = OutgoingScore.objects.filter(resource_link__course=course, status=ScoreStatus.SENT).count()
-    return render(request, "lti/course.html", {"course": course, "scores": scores, "sent": sent})
+    # Links the platform launched without a column, whose column could not be made (lti/lineitems.py).
+    columnless = ResourceLink.objects.filter(course=course, lineitem_url="").exclude(lineitem_error="")
+    context = {"course": course, "scores": scores, "sent": sent, "columnless": columnless.select_related("assignment")}
+    return render(request, "lti/course.html", context)
 
 
 @teacher_required
@@ -222,6 +225,17 @@ def resend(request, pk, score_pk):
     OutgoingScore.objects.filter(pk=score.pk).update(status=ScoreStatus.WAITING, last_error="")
     grades.send_score.enqueue(score.pk)
     messages.success(request, _("The score will be sent again."))
+    return redirect("lti:course", pk=course.pk)
+
+
+@teacher_required
+@require_POST
+def make_lineitem(request, pk, link_pk):
+    """The teacher asks again for a gradebook column the platform refused or failed to make."""
+    course = _own_course(request, pk)
+    link = get_object_or_404(ResourceLink, pk=link_pk, course=course, lineitem_url="")
+    grades.create_lineitem.enqueue(link.pk)
+    messages.success(request, _("The platform will be asked again for this assignment's gradebook column."))
     return redirect("lti:course", pk=course.pk)
 
 
