@@ -146,7 +146,7 @@ def send_score(score_id):
 
 
 # A column that failed for an outage is tried again this many times on its own; after that (or after a
-# 4xx) the next score's send or the teacher's "make the column again" tries again.
+# 4xx) the next score's send or the teacher's "Ask again" (lti/views.make_lineitem) tries again.
 LINEITEM_TRIES = 8
 
 

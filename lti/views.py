@@ -233,7 +233,7 @@ def resend(request, pk, score_pk):
 def make_lineitem(request, pk, link_pk):
     """The teacher asks again for a gradebook column the platform refused or failed to make."""
     course = _own_course(request, pk)
-    link = get_object_or_404(ResourceLink, pk=link_pk, course=course, lineitem_url="")
+    link = get_object_or_404(ResourceLink.objects.exclude(lineitems_url=""), pk=link_pk, course=course, lineitem_url="")
     grades.create_lineitem.enqueue(link.pk)
     messages.success(request, _("The platform will be asked again for this assignment's gradebook column."))
     return redirect("lti:course", pk=course.pk)

@@ -106,3 +106,13 @@ def test_the_classroom_admin_edits_co_teachers(client, classroom, co_teacher):
     response = client.post(f"/en/admin/quizzes/classroom/{classroom.pk}/change/", {**form, "co_teachers": [other.pk]})
     assert response.status_code == 302
     assert list(classroom.co_teachers.all()) == [other]
+
+
+def test_the_classroom_admin_refuses_a_co_teacher_who_is_no_teacher(client, classroom, student):
+    from tests.factories import make_user
+
+    client.force_login(make_user("root", is_staff=True, is_superuser=True))
+    form = {"name": classroom.name, "teacher": classroom.teacher_id, "join_code": classroom.join_code}
+    response = client.post(f"/en/admin/quizzes/classroom/{classroom.pk}/change/", {**form, "co_teachers": [student.pk]})
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    assert not classroom.co_teachers.exists()
