@@ -132,10 +132,10 @@ class PlayerConsumer(GameConsumer):
                     "answered": given[0] if given else None,
                 }
             )
-            found = await engine.results(self.store, self.code, self.meta, state)
+            found = await engine.shared_results(self.store, self.code, self.meta, state)
             await self.send_json({"type": "standing", **found["standings"].get(self.pid, {})})
         else:
-            found = await engine.results(self.store, self.code, self.meta, state)
+            found = await engine.shared_results(self.store, self.code, self.meta, state)
             if phase == engine.RESULTS:
                 await self.live_closed({"standings": found["standings"], "last": found["last"], "top": found["top"]})
             else:

@@ -74,6 +74,9 @@ class MemoryStore:
     async def players(self, code):
         return {pid: dict(info) for pid, info in self.games[code]["players"].items()}
 
+    async def player_count(self, code):
+        return len(self.games[code]["players"])
+
     async def player(self, code, pid):
         info = self.games[code]["players"].get(pid)
         return dict(info) if info is not None else None

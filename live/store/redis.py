@@ -146,6 +146,9 @@ class RedisStore:
         found = {k.decode(): json.loads(v) for k, v in raw.items()}
         return dict(sorted(found.items(), key=lambda item: int(item[0])))
 
+    async def player_count(self, code):
+        return await self.r.hlen(self.key(code, "players"))
+
     async def player(self, code, pid):
         raw = await self.r.hget(self.key(code, "players"), pid)
         return json.loads(raw) if raw is not None else None

@@ -148,3 +148,25 @@ def other_redis_store(store):
     from live.store.redis import RedisStore
 
     return RedisStore(aioredis.from_url(os.environ["REDIS_URL"]), store.prefix.removesuffix(":live:"))
+
+
+async def test_players_coming_back_at_once_share_one_computation_of_the_results(store):
+    """A process dies and its players all reconnect to another: their snapshots score the game once, not
+    once each, until a question closes or someone joins."""
+    code, state = await opened(store, code="777777", players=3)
+    await store.record_answer(code, 0, "1", "a", 20, "tr")
+    state = await engine.close_question(store, code, state)
+    fetched = []
+    real = store.rounds_answers
+
+    async def counting(*args):
+        fetched.append(args)
+        return await real(*args)
+
+    store.rounds_answers = counting
+    found = await asyncio.gather(*[engine.shared_results(store, code, META, state) for _ in range(30)])
+    assert len(fetched) == 1 and all(f["standings"] == found[0]["standings"] for f in found)
+    assert found[0]["standings"]["1"]["right"] is True and found[0]["standings"]["2"]["right"] is None  # no answer
+    await store.add_player(code, "late", {"name": "late", "lang": "en", "from": 1, "percent": 100}, name_key="late")
+    again = await engine.shared_results(store, code, META, state)
+    assert len(fetched) == 2 and "4" in again["standings"]
