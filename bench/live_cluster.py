@@ -1,4 +1,5 @@
-"""The servers bench/bench_live.py runs: PostgreSQL and Redis made fresh, two daphne processes, nginx.
+"""The servers bench/bench_live.py runs: PostgreSQL and Redis made fresh, two daphne processes, nginx,
+and the background worker (it saves finished games), niced as deploy/ddo-learn-worker.service does.
 
 Loopback only, on ports 18180 (nginx), 18181 and 18182 (daphne); the database ddo_live and Redis db 11.
 """
@@ -85,17 +86,24 @@ def nginx(workdir):
     return servers.nginx(workdir, NGINX_PORT, upstreams, connections=8192, open_files=16384)
 
 
+def worker(env):
+    command = ["nice", "-n", "5", sys.executable, "manage.py", "run_worker", "--interval", "0.5"]
+    log = Path(str(LOGS).format("worker")).open("a")  # noqa: SIM115 (the process keeps it)
+    return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log)
+
+
 @contextlib.contextmanager
 def serving(env):
-    """Two daphne processes and nginx, fresh for one scenario, stopped after it."""
+    """Two daphne processes, nginx and the worker, fresh for one scenario, stopped after it."""
     workdir = Path(tempfile.mkdtemp(prefix="ddo-live-"))
     daphnes = [daphne(env, port) for port in PORTS]
     proxy = nginx(workdir)
+    background = worker(env)
     wait_for_ports([NGINX_PORT, *PORTS])
     try:
         yield daphnes
     finally:
-        for process in [proxy, *daphnes]:
+        for process in [proxy, *daphnes, background]:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
                 try:

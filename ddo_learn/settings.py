@@ -215,26 +215,18 @@ for _cache in CACHES.values():
 
 # The live game (live/): its channel layer and game state. With Redis, every ASGI process serving a
 # game shares both, so one game can be served by several processes (and survive one's death).
-# channels-redis drops a message silently once a channel holds ``capacity`` of them: a phone's
-# channel gets a few messages a question, so 200 is far above what a live phone has waiting, and a
-# dead phone's channel expires after ``expiry`` seconds. ``group_expiry`` outlasts a lesson. Without
-# Redis (`make run`, `make classroom`) one process serves every socket with the in-memory layer.
+# The layer is channels-redis's Pub/Sub one: a message to a game's group is published once and each
+# process passes it to its own sockets in memory. (channels-redis's list layer stores a copy per
+# socket in Redis, each fetched by a round trip of its own: 1,000 round trips when 25 games open a
+# question at once, the broadcast's whole cost in bench/bench_live.py.) A game keeps nothing in the
+# layer that must survive: its state and answers are in the store (live/store/), and a phone that
+# missed a broadcast finds out from its next ping. Without Redis (`make run`, `make classroom`) one
+# process serves every socket with the in-memory layer.
 LIVE_REDIS_URL = os.environ.get("LIVE_REDIS_URL", REDIS_URL)
 CHANNEL_LAYERS = {
     "default": {
-        "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {
-            # channels-redis's pool refuses a command once this many connections are busy (it does not
-            # wait): a class joining at once takes one each for a moment (bench/bench_live.py, 500 a process).
-            # redis-py 8 times out every read after 5 s by default, the very time channels-redis blocks
-            # waiting for a message (BZPOPMIN, 5 s): under load the answer comes a little late, the read
-            # fails and the socket is dropped. Reads may take 30 s here.
-            "hosts": [{"address": LIVE_REDIS_URL, "max_connections": 1000, "socket_timeout": 30}],
-            "prefix": f"{CACHE_KEY_PREFIX}:asgi",
-            "capacity": 200,
-            "expiry": 60,
-            "group_expiry": 4 * 3600,
-        },
+        "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+        "CONFIG": {"hosts": [{"address": LIVE_REDIS_URL}], "prefix": f"{CACHE_KEY_PREFIX}:asgi"},
     }
     if LIVE_REDIS_URL
     else {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 200, "expiry": 60}}

@@ -6,6 +6,9 @@ timer and the last player's answer) try to close one question at once, one close
 gets None. Scores are never stored as they happen; ``results`` computes them from the answers.
 """
 
+import asyncio
+import weakref
+
 from . import scoring
 
 LOBBY, QUESTION, RESULTS, ENDED = "lobby", "question", "results", "ended"
@@ -203,3 +206,19 @@ async def results(store, code, meta, state, players=None):
         }
     top = [{"name": players[pid]["name"], "total": table[pid].total} for pid in order[:TOP]]
     return {"standings": lines, "last": last, "top": top, "table": table, "order": order}
+
+
+async def shared_results(store, code, meta, state):
+    """``results`` computed once in this process for everyone who asks while nothing it depends on has
+    changed (the questions closed, the skipped ones, the players): when a process dies, its hundreds of
+    players reconnect to another at once, and each one's snapshot would otherwise fetch every answer and
+    score every player again. Kept on the store, one entry a game."""
+    key = (meta["game"], state["phase"], state["index"], state.get("skipped", ""), await store.player_count(code))
+    memo = _shared.setdefault(store, {})
+    held = memo.get(code)
+    if held is None or held[0] != key or (held[1].done() and (held[1].cancelled() or held[1].exception())):
+        held = memo[code] = (key, asyncio.ensure_future(results(store, code, meta, state)))
+    return await asyncio.shield(held[1])
+
+
+_shared = weakref.WeakKeyDictionary()  # store -> {game code: (what the results depend on, their future)}

@@ -34,7 +34,7 @@ class NewGameForm(forms.Form):
     def __init__(self, host, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["quiz"].queryset = Quiz.objects.published()
-        classes = Classroom.objects.filter(teacher=host, archived_at__isnull=True)
+        classes = Classroom.objects.taught_by(host).filter(archived_at__isnull=True)
         self.fields["classroom"].queryset = classes
         self.fields["assignment"].queryset = Assignment.objects.filter(classroom__in=classes).select_related(
             "classroom"

@@ -181,8 +181,9 @@ def assignment_standing(game, players):
 def finish_game(code, players, standings, answers):
     """Save how every player finished, each exactly once, even when two processes save at once.
 
-    ``players``: number -> info from the store; ``standings``: number -> (line, ``scoring.Standing``);
-    ``answers``: number -> {position: (option, language)}. One short transaction per player (their attempt
+    ``players``: number -> info from the store; ``standings``: number -> their line (total, rank, right,
+    answered); ``answers``: number -> {position: (option, language)}, as JSON gives them back (the worker's
+    task arguments: positions may be strings). One short transaction per player (their attempt
     and their line, whose (game, number) is unique): a second saver's copy fails and is rolled back, and
     a saver that dies midway leaves the others for the next try. The game is marked ended last.
     """
@@ -197,12 +198,17 @@ def finish_game(code, players, standings, answers):
     done = set(LivePlayer.objects.filter(game=game).values_list("number", flat=True))
     for number, info in players.items():
         if int(number) not in done:
-            _save_player(game, number, info, standings[number], answers.get(number, {}), member_ids)
+            given = {int(position): tuple(pair) for position, pair in answers.get(number, {}).items()}
+            _save_player(game, number, info, standings[number], given, member_ids)
     return LiveGame.objects.filter(pk=game.pk, ended_at__isnull=True).update(ended_at=timezone.now()) == 1
 
 
-def _save_player(game, number, info, standing, answers, member_ids):
-    line, table = standing
+def is_saved(code):
+    """Whether every player of the game has been saved (the projector offers the results then)."""
+    return LiveGame.objects.filter(code=code, ended_at__isnull=False).exists()
+
+
+def _save_player(game, number, info, line, answers, member_ids):
     for _ in range(3):  # a deadlock with another game's saving (shared item statistics) is tried again
         try:
             with transaction.atomic():
@@ -215,8 +221,8 @@ def _save_player(game, number, info, standing, answers, member_ids):
                     language=info["lang"],
                     time_percent=info.get("percent", 100),
                     score=line["total"],
-                    right=table.right,
-                    answered=table.answered,
+                    right=line["right"],
+                    answered=line["answered"],
                     rank=line["rank"],
                     attempt=attempt,
                 )

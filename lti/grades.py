@@ -17,7 +17,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from . import claims as c
-from . import http, tokens
+from . import http, lineitems, tokens
 from .models import LtiUser, OutgoingScore, ResourceLink, ScoreStatus
 
 SCORE_TYPE = "application/vnd.ims.lis.v1.score+json"
@@ -34,7 +34,7 @@ def backoff(tries):
 def queue_score_for(sender, attempt, **kwargs):
     """attempt_submitted's receiver: the score row and its send, in the submit's transaction."""
     link = ResourceLink.objects.select_related("course").filter(assignment_id=attempt.assignment_id).first()
-    if link is None or not link.lineitem_url:
+    if link is None or not (link.lineitem_url or link.lineitems_url):  # no column, and none can be made
         return
     learner = LtiUser.objects.filter(user_id=attempt.user_id, platform_id=link.course.platform_id).first()
     if learner is None:
@@ -100,7 +100,11 @@ def _try_later(score, now, error):
 @task()
 def send_score(score_id):
     """Post one score to its line item; returns its status afterwards."""
-    score = OutgoingScore.objects.select_related("resource_link__course__platform").filter(pk=score_id).first()
+    score = (
+        OutgoingScore.objects.select_related("resource_link__course__platform", "resource_link__assignment")
+        .filter(pk=score_id)
+        .first()
+    )
     now = timezone.now()
     if score is None or not _claim(score, now):
         return score and score.status
@@ -112,6 +116,8 @@ def send_score(score_id):
         return ScoreStatus.WAITING
     platform = score.resource_link.course.platform
     try:
+        # A link launched without a column gets it first (made at its launch, unless that failed).
+        lineitems.obtain(score.resource_link, now)
         token = tokens.access_token(platform, c.SCOPE_SCORE)
         http.call(
             "POST",
@@ -119,9 +125,9 @@ def send_score(score_id):
             json=score_body(score),
             headers={"Authorization": f"Bearer {token}", "Content-Type": SCORE_TYPE},
         )
-    except http.PlatformUnreachable as error:
+    except (http.PlatformUnreachable, lineitems.Busy) as error:
         with transaction.atomic():
-            _try_later(score, now, str(error))
+            _try_later(score, now, str(error) or "the gradebook column is being made")
         return ScoreStatus.WAITING
     except http.PlatformRefused as error:
         if error.status == 401 and score.tries < 3:
@@ -137,3 +143,27 @@ def send_score(score_id):
         status=ScoreStatus.SENT, tries=score.tries + 1, claimed_until=None, sent_at=timezone.now(), last_error=""
     )
     return ScoreStatus.SENT
+
+
+# A column that failed for an outage is tried again this many times on its own; after that (or after a
+# 4xx) the next score's send or the teacher's "Ask again" (lti/views.make_lineitem) tries again.
+LINEITEM_TRIES = 8
+
+
+@task()
+def create_lineitem(link_id, tries=0):
+    """Make the gradebook column of a link launched without one (lti/lineitems.py); returns its URL or ""."""
+    link = ResourceLink.objects.select_related("course__platform", "assignment").filter(pk=link_id).first()
+    if link is None or link.lineitem_url or not link.lineitems_url:
+        return link.lineitem_url if link else ""
+    now = timezone.now()
+    try:
+        return lineitems.obtain(link, now)
+    except lineitems.Busy:
+        return ""  # the worker holding it finishes, or fails and schedules its own retry
+    except http.PlatformUnreachable:
+        if tries + 1 < LINEITEM_TRIES:
+            create_lineitem.using(run_after=now + backoff(tries + 1)).enqueue(link_id, tries + 1)
+        return ""
+    except http.PlatformRefused:
+        return ""  # kept on the link and shown to the teacher

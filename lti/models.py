@@ -115,6 +115,11 @@ class ResourceLink(models.Model):
     assignment = models.OneToOneField("quizzes.Assignment", on_delete=models.CASCADE, related_name="lti_link")
     lineitem_url = models.URLField(max_length=1000, blank=True)
     score_maximum = models.PositiveIntegerField(default=100)
+    # A platform that launched the link without a line item but lets the tool make one (lti/lineitems.py):
+    # where to make it, why the last try failed, and until when a worker holds the making of it.
+    lineitems_url = models.URLField(max_length=1000, blank=True)
+    lineitem_error = models.CharField(max_length=500, blank=True)
+    lineitem_claimed_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -3,6 +3,10 @@
 Reads every page of the course's membership (``Link: <...>; rel="next"``, each URL used exactly as
 the platform gave it), then adds the active learners as students and takes out the students who came
 from this platform and are no longer learners there. Students who joined with the class's code stay.
+
+Co-teachers follow the same rule: one who came from this platform and is no longer an active
+instructor there stops teaching the class (co-teachers added in admin stay; the owner always stays).
+Instructors are not made co-teachers by a sync: each becomes one by launching from the course.
 """
 
 from dataclasses import dataclass
@@ -67,21 +71,36 @@ def _accounts(platform, learners):
     return known
 
 
+def _active(members, role_test):
+    return [m for m in members if m.get("user_id") and m.get("status", "Active") == "Active" and role_test(m)]
+
+
+def _drop_co_teachers(course, instructors):
+    """Take co-teaching from the platform's users who are no longer its active instructors; returns the rest."""
+    classroom = course.classroom
+    co_teaching = dict(
+        LtiUser.objects.filter(platform=course.platform, user__co_taught_classrooms=classroom).values_list(
+            "user_id", "sub"
+        )
+    )
+    gone = [pk for pk, sub in co_teaching.items() if sub not in instructors]
+    classes.remove_co_teachers(classroom, gone)
+    return set(classroom.co_teachers.values_list("pk", flat=True))
+
+
 def sync_course(course):
     members = read_members(course)
-    learners = [
-        m
-        for m in members
-        if m.get("user_id") and m.get("status", "Active") == "Active" and c.learns(m.get("roles", []))
-    ]
+    learners = _active(members, lambda m: c.learns(m.get("roles", [])))
+    instructors = {m["user_id"] for m in _active(members, lambda m: c.teaches(m.get("roles", [])))}
     classroom = course.classroom
     with transaction.atomic():
+        teachers = _drop_co_teachers(course, instructors)
         accounts = _accounts(course.platform, learners)
         present = set(classroom.students.values_list("pk", flat=True))
-        wanted = set(accounts.values())
+        wanted = set(accounts.values()) - teachers
         User = get_user_model()
         to_add = [User(pk=pk) for pk in wanted - present]
-        classes.add_students(classroom, to_add)
+        classes.add_students(classroom, to_add, teachers=teachers)
         from_platform = set(
             LtiUser.objects.filter(platform=course.platform, user_id__in=present).values_list("user_id", flat=True)
         )

@@ -16,6 +16,7 @@ from quizzes.roles import TEACHERS
 from quizzes.services import classes
 
 from . import claims as c
+from . import grades, lineitems
 from .forms import settings_are_valid
 from .launch import LaunchError
 from .models import Course, LtiUser, ResourceLink
@@ -64,8 +65,11 @@ def account_for(platform, payload, teaches):
 
 
 def _course(platform, payload, user, teaches):
+    """The course's class: made by its first instructor (its owner); every later instructor co-teaches it."""
     context = payload[c.CONTEXT]
     course = Course.objects.select_related("classroom").filter(platform=platform, context_id=context["id"]).first()
+    if course is not None and teaches:
+        classes.add_co_teacher(course.classroom, user)
     if course is None:
         if not teaches:
             raise LaunchError(_("Your teacher has not opened DDO Learn in this course yet."), status=403)
@@ -90,20 +94,30 @@ def _course(platform, payload, user, teaches):
 def _resource_link(course, payload, now):
     """The assignment behind the launched link; made from the deep-linked quiz on its first launch."""
     link_id = payload[c.RESOURCE_LINK]["id"]
-    lineitem = (payload.get(c.AGS_ENDPOINT) or {}).get("lineitem", "")
+    ags = payload.get(c.AGS_ENDPOINT) or {}
+    lineitem, make_at = ags.get("lineitem", ""), lineitems.creation_url(ags)
     link = ResourceLink.objects.select_related("assignment").filter(course=course, resource_link_id=link_id).first()
     if link is not None:
         if lineitem and link.lineitem_url != lineitem:
             ResourceLink.objects.filter(pk=link.pk).update(lineitem_url=lineitem)
             link.lineitem_url = lineitem
+        elif make_at and not link.lineitem_url and link.lineitems_url != make_at:
+            ResourceLink.objects.filter(pk=link.pk).update(lineitems_url=make_at)
+            link.lineitems_url = make_at
+            grades.create_lineitem.enqueue(link.pk)
         return link
     settings = _settings_from(payload.get(c.CUSTOM) or {}, payload[c.RESOURCE_LINK])
     if settings is None:
         raise LaunchError(_("This link does not point to a DDO Learn quiz: add it again from the activity chooser."))
     assignment = classes.give_assignment(course.classroom, Assignment(**settings, opens_at=now, due_at=now + OPEN_FOR))
-    return ResourceLink.objects.create(
-        course=course, resource_link_id=link_id, assignment=assignment, lineitem_url=lineitem
+    link = ResourceLink.objects.create(
+        course=course, resource_link_id=link_id, assignment=assignment, lineitem_url=lineitem, lineitems_url=make_at
     )
+    if make_at:
+        # No column named: make one, in the worker (the launch never waits for the platform). Enqueued
+        # in this transaction, as a score is: no link without its column's task.
+        grades.create_lineitem.enqueue(link.pk)
+    return link
 
 
 def _settings_from(custom, resource_link):

@@ -21,4 +21,5 @@ page_urls = [
     path("lti/courses/<id:pk>/", views.course, name="course"),
     path("lti/courses/<id:pk>/sync/", views.sync, name="sync"),
     path("lti/courses/<id:pk>/scores/<id:score_pk>/resend/", views.resend, name="resend"),
+    path("lti/courses/<id:pk>/links/<id:link_pk>/lineitem/", views.make_lineitem, name="make_lineitem"),
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from quizzes import user_cache
+from quizzes.models import Classroom
 from quizzes.roles import teacher_required
 from quizzes.services import classes
 from quizzes.services.attempts import NoQuestions
@@ -23,7 +24,7 @@ from . import claims as c
 from . import deep_linking, grades, http, keys, launch, registration, roster
 from .forms import QuizSettingsForm
 from .framing import allow_framing, remember_origins
-from .models import Course, OutgoingScore, Platform, ScoreStatus, origin_of
+from .models import Course, OutgoingScore, Platform, ResourceLink, ScoreStatus, origin_of
 from .services import complete_launch
 
 
@@ -174,9 +175,9 @@ def deep_link(request, key):
 
 
 def _own_course(request, pk):
-    return get_object_or_404(
-        Course.objects.select_related("classroom", "platform"), pk=pk, classroom__teacher=request.user
-    )
+    """The course of a class the teacher teaches (owner or co-teacher); anyone else: 404."""
+    taught = Classroom.objects.taught_by(request.user)
+    return get_object_or_404(Course.objects.select_related("classroom", "platform"), pk=pk, classroom__in=taught)
 
 
 @teacher_required
@@ -190,7 +191,10 @@ def course(request, pk):
         .order_by("-timestamp")[:200]
     )
     sent = OutgoingScore.objects.filter(resource_link__course=course, status=ScoreStatus.SENT).count()
-    return render(request, "lti/course.html", {"course": course, "scores": scores, "sent": sent})
+    # Links the platform launched without a column, whose column could not be made (lti/lineitems.py).
+    columnless = ResourceLink.objects.filter(course=course, lineitem_url="").exclude(lineitem_error="")
+    context = {"course": course, "scores": scores, "sent": sent, "columnless": columnless.select_related("assignment")}
+    return render(request, "lti/course.html", context)
 
 
 @teacher_required
@@ -221,6 +225,17 @@ def resend(request, pk, score_pk):
     OutgoingScore.objects.filter(pk=score.pk).update(status=ScoreStatus.WAITING, last_error="")
     grades.send_score.enqueue(score.pk)
     messages.success(request, _("The score will be sent again."))
+    return redirect("lti:course", pk=course.pk)
+
+
+@teacher_required
+@require_POST
+def make_lineitem(request, pk, link_pk):
+    """The teacher asks again for a gradebook column the platform refused or failed to make."""
+    course = _own_course(request, pk)
+    link = get_object_or_404(ResourceLink.objects.exclude(lineitems_url=""), pk=link_pk, course=course, lineitem_url="")
+    grades.create_lineitem.enqueue(link.pk)
+    messages.success(request, _("The platform will be asked again for this assignment's gradebook column."))
     return redirect("lti:course", pk=course.pk)
 
 

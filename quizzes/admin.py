@@ -2,6 +2,7 @@
 drafts and publishing, and a preview of the questions each item produces."""
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -25,6 +26,7 @@ from .models import (
     TimelineEvent,
 )
 from .presentation import text_in
+from .roles import TEACHERS
 from .services.problems import resolve
 
 
@@ -184,8 +186,19 @@ class QuizAdmin(PublishableAdmin):
 @admin.register(Classroom)
 class ClassroomAdmin(admin.ModelAdmin):
     list_display = ("name", "teacher", "join_code", "created_at")
-    search_fields = ("name", "join_code", "teacher__username")
+    search_fields = ("name", "join_code", "teacher__username", "co_teachers__username")
     list_select_related = ("teacher",)
+    # The owner (teacher) and the teachers beside them; every teacher page finds a class by either.
+    autocomplete_fields = ("teacher", "co_teachers")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "co_teachers":  # members of the Teachers group only (anyone else: not a valid choice)
+            kwargs["queryset"] = get_user_model().objects.filter(groups__name=TEACHERS)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.co_teachers.remove(form.instance.teacher_id)  # the owner is never their own co-teacher
 
 
 @admin.register(Assignment)

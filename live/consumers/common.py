@@ -1,6 +1,5 @@
 """What both sockets share: strict parsing, a flood limit, refusals in words, and telling the game."""
 
-import asyncio
 import json
 import time
 
@@ -9,7 +8,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils import translation
 
-from .. import engine, protocol, services
+from .. import engine, protocol, services, tasks
 from ..messages import ERRORS
 from ..store import get_store
 
@@ -127,26 +126,27 @@ class GameConsumer(AsyncWebsocketConsumer):
             await self.finish(state)
 
     async def finish(self, state):
-        """The podium for everyone at once, then every player's answers saved as attempts (a few seconds for
-        hundreds of players, off the event loop). Should this process die in between, the answers stay in
-        the store and the host's projector, reconnecting, saves them (``finish_game`` saves once)."""
+        """The podium for everyone at once; every player's answers are then saved as attempts by the worker
+        (``tasks.save_game``), off this process's event loop. Should this process die before enqueueing the
+        save, the answers stay in the store and the host's projector, reconnecting, enqueues it."""
         found = await engine.results(self.store, self.code, self.meta, state)
         await self.tell("ended", {"standings": found["standings"], "podium": found["top"][: engine.PODIUM]})
-        # In the background: this socket's own "ended" (and anything else) is not held up by the saving.
-        self.saving = asyncio.ensure_future(self._save_then_tell(state))
+        await self.save_game(state, found)
 
-    async def _save_then_tell(self, state):
-        await self.save_game(state)
-        await self.tell("saved", {}, players=False)
-
-    async def save_game(self, state):
+    async def save_game(self, state, found=None):
+        """Enqueue the saving of every player (the task's arguments are JSON: lines, answers, infos)."""
         players = await self.store.players(self.code)
-        found = await engine.results(self.store, self.code, self.meta, state, players)
+        if found is None:
+            found = await engine.results(self.store, self.code, self.meta, state, players)
         rounds = await self.store.rounds_answers(self.code, len(self.meta["questions"]))
         answers = {}
         for position, given in enumerate(rounds):
             for pid, (option, _elapsed, language) in given.items():
                 answers.setdefault(pid, {})[position] = (option, language)
-        standings = {pid: (found["standings"][pid], found["table"][pid]) for pid in players}
-        save = database_sync_to_async(services.finish_game, thread_sensitive=False)
-        return await save(self.code, players, standings, answers)
+        table = found["table"]
+        lines = {
+            pid: {**found["standings"][pid], "right": table[pid].right, "answered": table[pid].answered}
+            for pid in players
+        }
+        enqueue = database_sync_to_async(tasks.save_game.enqueue, thread_sensitive=False)
+        await enqueue(self.code, players, lines, answers)

@@ -9,16 +9,22 @@ import asyncio
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
+from django.db import DatabaseError
 
 from quizzes.roles import is_teacher
 
-from .. import engine, protocol
+from .. import engine, protocol, services
 from .common import GameConsumer, host_group
+
+# Seconds between two looks at how many players have answered (one small read, not a message per answer),
+# and at whether the worker has saved the finished game.
+COUNT_EVERY = 0.25
+SAVED_EVERY = 0.5
 
 
 class HostConsumer(GameConsumer):
     schema = protocol.HOST_MESSAGES
-    timer = None
+    timer = counter = watcher = None
 
     async def allowed(self):
         user = self.scope.get("user")
@@ -33,8 +39,9 @@ class HostConsumer(GameConsumer):
         await self.send_snapshot()
 
     async def disconnect(self, close_code):
-        if self.timer is not None:
-            self.timer.cancel()
+        for task in (self.timer, self.counter, self.watcher):
+            if task is not None:
+                task.cancel()
         if getattr(self, "meta", None) is not None:
             await self.channel_layer.group_discard(host_group(self.code), self.channel_name)
 
@@ -71,20 +78,48 @@ class HostConsumer(GameConsumer):
             if state["phase"] == engine.RESULTS:
                 await self.live_closed(event)
             else:
+                if not await database_sync_to_async(services.is_saved)(self.code):
+                    await self.save_game(state)  # the process that ended the game may have died before
                 await self.live_ended(event)
-                await self.save_game(state)  # nothing if it was saved (a process that died before saving)
-                await self.live_saved({})
         else:
             await self.send_json({"type": "lobby"})
 
-    def keep_clock(self, state):
-        """Close the question when every player's time is over (no clock with an untimed player or a pause)."""
-        if self.timer is not None:
-            self.timer.cancel()
-            self.timer = None
-        if state["phase"] != engine.QUESTION or state["paused_at"] or not state.get("close_after"):
+    def keep_clock(self, state, answered=0):
+        """While a question is open: show how many have answered, and close it when every player's time is
+        over (no clock with an untimed player or a pause)."""
+        self.stop_clock()
+        if state["phase"] != engine.QUESTION:
+            return
+        self.counter = asyncio.ensure_future(self._count_answers(int(state["index"]), answered))
+        if state["paused_at"] or not state.get("close_after"):
             return
         self.timer = asyncio.ensure_future(self._close_later(state))
+
+    def stop_clock(self):
+        for task in (self.timer, self.counter):
+            if task is not None:
+                task.cancel()
+        self.timer = self.counter = None
+
+    async def _count_answers(self, index, shown):
+        while True:
+            await asyncio.sleep(COUNT_EVERY)
+            count = await self.store.answer_count(self.code, index)
+            if count != shown:
+                shown = count
+                await self.send_json({"type": "answered", "question": index, "count": count})
+
+    async def _await_saved(self):
+        """Tell the projector once the worker has saved every player (the results can be downloaded)."""
+        while True:
+            try:
+                if await database_sync_to_async(services.is_saved)(self.code):
+                    break
+            except DatabaseError:
+                pass  # the database busy or restarting: ask again at the next look
+            await asyncio.sleep(SAVED_EVERY)
+        self.watcher = None
+        await self.send_json({"type": "saved"})
 
     async def _close_later(self, state):
         now = await self.store.now()
@@ -93,7 +128,7 @@ class HostConsumer(GameConsumer):
         current = await self.store.state(self.code)
         if current["index"] != state["index"]:
             return
-        self.timer = None
+        self.timer = None  # this task ends here: closing (below) must not cancel it
         if current["phase"] == engine.QUESTION and not current["paused_at"]:
             await self.announce(await engine.close_question(self.store, self.code, current))
         elif current["phase"] == engine.RESULTS:
@@ -105,12 +140,9 @@ class HostConsumer(GameConsumer):
     async def live_player(self, event):
         await self.send_json({"type": "player", "name": event["name"]})
 
-    async def live_answered(self, event):
-        await self.send_json({"type": "answered", "question": event["question"]})
-
     async def live_question(self, event):
         state = await self.store.state(self.code)
-        self.keep_clock(state)
+        self.keep_clock(state, event.get("answered_count", 0))
         await self.send_json(
             {
                 "type": "question",
@@ -126,14 +158,11 @@ class HostConsumer(GameConsumer):
         )
 
     async def live_closed(self, event):
-        if self.timer is not None:
-            self.timer.cancel()
-            self.timer = None
+        self.stop_clock()
         await self.send_json({"type": "closed", "last": event["last"], "top": event["top"]})
 
-    async def live_saved(self, event):
-        """Every player's answers are saved: the results can be downloaded."""
-        await self.send_json({"type": "saved"})
-
     async def live_ended(self, event):
+        self.stop_clock()
         await self.send_json({"type": "ended", "podium": event["podium"], "top": event.get("top", event["podium"])})
+        if self.watcher is None:
+            self.watcher = asyncio.ensure_future(self._await_saved())

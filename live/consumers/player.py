@@ -83,9 +83,8 @@ class PlayerConsumer(GameConsumer):
         pid = await self.store.add_player(self.code, token, info, name_key=key, user_id=info["user"])
         if pid is None:
             raise engine.Refused("name_taken")
-        await self.send_json({"type": "joined", "token": token, "name": name})
         await self.channel_layer.group_send(host_group(self.code), {"type": "live.player", "name": name, "pid": pid})
-        await self.become(pid, language)
+        await self.become(pid, language, token=token)
 
     async def resume(self, token, language):
         self.language = language
@@ -96,13 +95,16 @@ class PlayerConsumer(GameConsumer):
             raise engine.Refused("unknown_token")
         await self.become(pid, language)
 
-    async def become(self, pid, language):
-        """This socket now speaks for player ``pid``: it hears the game and is told where it stands."""
+    async def become(self, pid, language, token=None):
+        """This socket now speaks for player ``pid``: it hears the game and is told where it stands (a new
+        player is given its token once it hears the game: a start right after it misses nothing)."""
         self.pid = pid
         self.info = await self.store.player(self.code, pid)
         if self.info["lang"] != language:
             await self.set_language(language)
         await self.channel_layer.group_add(players_group(self.code), self.channel_name)
+        if token is not None:
+            await self.send_json({"type": "joined", "token": token, "name": self.info["name"]})
         await self.send_json({"type": "you", "name": self.info["name"], "percent": self.info.get("percent", 100)})
         await self.send_snapshot()
 
@@ -130,10 +132,10 @@ class PlayerConsumer(GameConsumer):
                     "answered": given[0] if given else None,
                 }
             )
-            found = await engine.results(self.store, self.code, self.meta, state)
+            found = await engine.shared_results(self.store, self.code, self.meta, state)
             await self.send_json({"type": "standing", **found["standings"].get(self.pid, {})})
         else:
-            found = await engine.results(self.store, self.code, self.meta, state)
+            found = await engine.shared_results(self.store, self.code, self.meta, state)
             if phase == engine.RESULTS:
                 await self.live_closed({"standings": found["standings"], "last": found["last"], "top": found["top"]})
             else:
@@ -141,8 +143,7 @@ class PlayerConsumer(GameConsumer):
 
     async def answer(self, index, option):
         _elapsed, everyone = await engine.answer(self.store, self.code, self.meta, self.pid, self.info, index, option)
-        await self.send_json({"type": "ack", "question": index})
-        await self.channel_layer.group_send(host_group(self.code), {"type": "live.answered", "question": index})
+        await self.send_json({"type": "ack", "question": index})  # the projector counts answers itself
         if everyone:
             state = await self.store.state(self.code)
             await self.announce(await engine.close_question(self.store, self.code, state))

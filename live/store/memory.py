@@ -74,6 +74,9 @@ class MemoryStore:
     async def players(self, code):
         return {pid: dict(info) for pid, info in self.games[code]["players"].items()}
 
+    async def player_count(self, code):
+        return len(self.games[code]["players"])
+
     async def player(self, code, pid):
         info = self.games[code]["players"].get(pid)
         return dict(info) if info is not None else None
@@ -102,6 +105,10 @@ class MemoryStore:
 
     async def answers(self, code, index):
         return dict(self.games[code]["answers"].get(index, {}))
+
+    async def answer_count(self, code, index):
+        """How many players have answered question ``index`` (the projector's count)."""
+        return len(self.games[code]["answers"].get(index, {}))
 
     async def rounds_answers(self, code, count):
         """The answers of questions 0 .. count-1, in order."""

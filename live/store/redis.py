@@ -58,6 +58,15 @@ for i = 1, 5 do redis.call('EXPIRE', KEYS[i], tonumber(ARGV[5])) end
 return pid
 """
 
+# KEYS: meta, state. ARGV: meta (JSON), expiry. The game whole or not at all: another process that finds
+# the meta finds the state too.
+_INIT = """
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', tonumber(ARGV[2])) then return 0 end
+redis.call('HSET', KEYS[2], 'phase', 'lobby', 'index', '-1', 'opened_at', '', 'paused_at', '', 'skipped', '')
+redis.call('EXPIRE', KEYS[2], tonumber(ARGV[2]))
+return 1
+"""
+
 _stores = weakref.WeakKeyDictionary()
 
 
@@ -84,6 +93,7 @@ class RedisStore:
         self._transition = client.register_script(_TRANSITION)
         self._answer = client.register_script(_ANSWER)
         self._add_player = client.register_script(_ADD_PLAYER)
+        self._init = client.register_script(_INIT)
         self._meta = {}  # a game's meta never changes once made: read once per process
 
     def key(self, code, name):
@@ -94,13 +104,7 @@ class RedisStore:
         return seconds + micros / 1_000_000
 
     async def init(self, code, meta):
-        made = await self.r.set(self.key(code, "meta"), json.dumps(meta), nx=True, ex=EXPIRY)
-        if made:
-            state = {"phase": "lobby", "index": "-1", "opened_at": "", "paused_at": "", "skipped": ""}
-            async with self.r.pipeline(transaction=True) as pipe:
-                pipe.hset(self.key(code, "state"), mapping=state)
-                pipe.expire(self.key(code, "state"), EXPIRY)
-                await pipe.execute()
+        made = await self._init(keys=[self.key(code, "meta"), self.key(code, "state")], args=[json.dumps(meta), EXPIRY])
         return bool(made)
 
     async def meta(self, code):
@@ -142,6 +146,9 @@ class RedisStore:
         found = {k.decode(): json.loads(v) for k, v in raw.items()}
         return dict(sorted(found.items(), key=lambda item: int(item[0])))
 
+    async def player_count(self, code):
+        return await self.r.hlen(self.key(code, "players"))
+
     async def player(self, code, pid):
         raw = await self.r.hget(self.key(code, "players"), pid)
         return json.loads(raw) if raw is not None else None
@@ -169,6 +176,9 @@ class RedisStore:
 
     async def answers(self, code, index):
         return self._decode(await self.r.hgetall(self.key(code, f"a:{index}")))
+
+    async def answer_count(self, code, index):
+        return await self.r.hlen(self.key(code, f"a:{index}"))
 
     async def rounds_answers(self, code, count):
         async with self.r.pipeline(transaction=False) as pipe:

@@ -18,9 +18,31 @@ def new_join_code():
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
+class ClassroomQuerySet(models.QuerySet):
+    def taught_by(self, user):
+        """The classes ``user`` teaches: as their owner or as a co-teacher.
+
+        The one ownership rule: every teacher page, report, export, print, live game and LTI page
+        finds its class through here. A subquery, not a join, so a class is listed once and a page
+        costs a co-teacher the queries it costs the owner.
+        """
+        co_taught = Classroom.co_teachers.through.objects.filter(user=user).values("classroom_id")
+        return self.filter(models.Q(teacher=user) | models.Q(pk__in=co_taught))
+
+
 class Classroom(models.Model):
     name = models.CharField(_("name"), max_length=120)
+    # The owner: made the class (or first opened its LTI course); the only one who may delete it.
     teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="classrooms")
+    # Teachers beside the owner (a course's other instructors, or added in admin): they see and manage
+    # the class as its owner does, except deleting it.
+    co_teachers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="co_taught_classrooms",
+        blank=True,
+        verbose_name=_("co-teachers"),
+        help_text=_("Teachers who see and manage this class as its owner does; only the owner may delete it."),
+    )
     join_code = models.CharField(_("join code"), max_length=12, unique=True, default=new_join_code)
     students = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="enrolled_classrooms", blank=True
@@ -29,6 +51,8 @@ class Classroom(models.Model):
     # Archived classes leave the lists and take no new students; their reports stay.
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 
+    objects = ClassroomQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("class")
@@ -36,6 +60,9 @@ class Classroom(models.Model):
 
     def __str__(self):
         return self.name
+
+    def is_owned_by(self, user):
+        return self.teacher_id == user.pk
 
 
 class Membership(models.Model):

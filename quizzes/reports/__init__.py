@@ -46,6 +46,7 @@ from .common import (
     representative_questions,
     summarise_attempts,
     teacher_classrooms,
+    teachers_of,
 )
 from .items import (
     Distractor,
@@ -121,6 +122,7 @@ __all__ = [
     "summarise_attempts",
     "deletion_summary",
     "teacher_classrooms",
+    "teachers_of",
     "topic_mastery",
     "topic_report",
 ]

@@ -123,13 +123,23 @@ def display_name(user):
 def teacher_classrooms(teacher, archived=False):
     """The teacher's classes (or archived classes) with their numbers of students and assignments (one query)."""
     return list(
-        Classroom.objects.filter(teacher=teacher, archived_at__isnull=archived is False)
+        Classroom.objects.taught_by(teacher)
+        .filter(archived_at__isnull=archived is False)
         .annotate(
             student_count=Count("memberships", distinct=True),
             assignment_count=Count("assignments", distinct=True),
         )
         .order_by("name", "pk")
     )
+
+
+def teachers_of(classroom):
+    """The class's teachers: its owner first (``is_owner``), then its co-teachers by name (one query)."""
+    co_teaching = Classroom.co_teachers.through.objects.filter(classroom=classroom).values("user_id")
+    users = list(get_user_model().objects.filter(Q(pk=classroom.teacher_id) | Q(pk__in=co_teaching)))
+    for user in users:
+        user.is_owner = user.pk == classroom.teacher_id
+    return sorted(users, key=lambda u: (not u.is_owner, turkish_sort_key(display_name(u)), u.pk))
 
 
 def membership(classroom_pk, student_pk):

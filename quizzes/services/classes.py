@@ -10,6 +10,7 @@ import time
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 
 from ..models import ANY, Assignment, Attempt, Classroom, Extension, Membership, MissedQuestions, new_join_code
 from ..owners import Owner
@@ -98,7 +99,12 @@ def class_for_code(student, code):
     wait = wrong_code_wait(student)
     if wait:
         raise TooManyWrongCodes(wait)
-    classroom = Classroom.objects.select_related("teacher").filter(join_code=code).first()
+    classroom = (
+        Classroom.objects.select_related("teacher")
+        .annotate(asker_teaches=Exists(Classroom.objects.taught_by(student).filter(pk=OuterRef("pk"))))
+        .filter(join_code=code)
+        .first()
+    )
     if classroom is None:
         _record_wrong_code(student)
         raise NoSuchCode
@@ -119,7 +125,7 @@ def join_class(student, code):
     before the code is looked up, so a blocked guesser learns nothing about the codes it types.
     """
     classroom = class_for_code(student, code)
-    if classroom.teacher_id == student.pk:
+    if classroom.asker_teaches:  # its owner or a co-teacher
         raise OwnClass
     _membership, joined = Membership.objects.get_or_create(classroom=classroom, student=student)
     return classroom, joined
@@ -225,12 +231,26 @@ def remove_student(classroom, student_pk):
     return _end_membership("student", classroom=classroom, student__pk=student_pk).student
 
 
-def add_students(classroom, students):
-    """Put each of ``students`` in the class (an LTI course's roster); ones there already stay as they are."""
+def add_students(classroom, students, *, teachers=()):
+    """Put each of ``students`` in the class (an LTI course's roster); ones there already stay as they are.
+
+    Its owner never becomes its student, nor the ids in ``teachers`` (a caller that read the co-teachers)."""
+    skip = {classroom.teacher_id, *teachers}
     Membership.objects.bulk_create(
-        [Membership(classroom=classroom, student=s) for s in students if s.pk != classroom.teacher_id],
+        [Membership(classroom=classroom, student=s) for s in students if s.pk not in skip],
         ignore_conflicts=True,
     )
+
+
+def add_co_teacher(classroom, teacher):
+    """``teacher`` teaches the class beside its owner (nothing changes for its owner or a co-teacher already)."""
+    if teacher.pk != classroom.teacher_id:
+        classroom.co_teachers.add(teacher)  # an existing pair is left as it is (the M2M ignores conflicts)
+
+
+def remove_co_teachers(classroom, teacher_pks):
+    """They no longer teach the class; returns how many did. The owner is never removed this way."""
+    return classroom.co_teachers.through.objects.filter(classroom=classroom, user__pk__in=teacher_pks).delete()[0]
 
 
 def remove_students(classroom, student_pks):

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from ..export_forms import MAX_BANK_VARIANTS, MAX_VARIANTS, ExportForm
 from ..generation import TOPICS
 from ..interchange import FORMATS, Export
-from ..models import Assignment, Quiz, topic_label
+from ..models import Assignment, Classroom, Quiz, topic_label
 from ..reports.questions import assignment_questions, bank_questions, quiz_questions
 from ..roles import exporter_required, teacher_required
 
@@ -104,7 +104,8 @@ def topic(request, topic):
 def assignment(request, pk, assignment_pk):
     """An assignment's questions; only its class's teacher (anyone else: 404, so ids are not confirmed)."""
     assignments = Assignment.objects.select_related("classroom")
-    found = get_object_or_404(assignments, pk=assignment_pk, classroom_id=pk, classroom__teacher=request.user)
+    taught = Classroom.objects.taught_by(request.user)  # owner or co-teacher; anyone else: 404
+    found = get_object_or_404(assignments, pk=assignment_pk, classroom_id=pk, classroom__in=taught)
     return _export_page(
         request,
         title=found.title,

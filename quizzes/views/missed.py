@@ -3,7 +3,7 @@
 From the item analysis or the topic page, the teacher opens a form prefilled with the usual dates,
 attempts, time and review options, sees who would get what, and confirms. Each student then gets the
 questions they missed most recently (quizzes/missed.py); a student who missed none, the class's weakest
-topic. Only the class's own teacher gets in (another teacher's class: 404, as on every teacher page).
+topic. Only the class's teachers get in (another teacher's class: 404, as on every teacher page).
 """
 
 from django.contrib import messages
@@ -23,7 +23,7 @@ from ..teacher_forms import MissedPracticeForm
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def practise_missed(request, pk):
-    classroom = get_object_or_404(Classroom, pk=pk, teacher=request.user)
+    classroom = get_object_or_404(Classroom.objects.taught_by(request.user), pk=pk)
     form = MissedPracticeForm(request.POST if request.method == "POST" else None)
     valid = form.is_bound and form.is_valid()
     limit = form.cleaned_data["length"] if valid else form.fields["length"].initial

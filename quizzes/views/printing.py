@@ -2,7 +2,7 @@
 
 The sheet is an ordinary page; static/css/print.css lays it out on paper (no PDF
 library). Only teachers print: a sheet carries its answer key, so an assignment
-prints only for its class's teacher, and a generated quiz only for a teacher.
+prints only for its class's teachers, and a generated quiz only for a teacher.
 Learners print their own pages (quiz, result, learning pages) with the browser.
 """
 
@@ -18,7 +18,7 @@ from ..content import load_content
 from ..form_limits import say_length_limits
 from ..forms import StartQuizForm
 from ..generation import QuizSettings, generate_quiz
-from ..models import Assignment, QuestionType, Quiz
+from ..models import Assignment, Classroom, QuestionType, Quiz
 from ..presentation import citation_in, describe, text_in
 from ..roles import teacher_required
 
@@ -137,7 +137,8 @@ def sheets_for(settings, seeds):
 def assignment(request, pk, assignment_pk):
     """An assignment's paper test: attempt 1's draw when everyone shares questions, else one sheet per version."""
     assignments = Assignment.objects.select_related("classroom")
-    assignment = get_object_or_404(assignments, pk=assignment_pk, classroom_id=pk, classroom__teacher=request.user)
+    taught = Classroom.objects.taught_by(request.user)  # owner or co-teacher; anyone else: 404
+    assignment = get_object_or_404(assignments, pk=assignment_pk, classroom_id=pk, classroom__in=taught)
     form = None
     if assignment.same_questions:
         seeds = [assignment.seed_for(1)]

@@ -1,12 +1,13 @@
 """The teacher's pages: classes, assignments, reports and exports.
 
 Only members of the Teachers group get in (others: 403), and a teacher sees
-only their own classes (another teacher's class: 404, so its existence is not
-confirmed).
+only the classes they teach, as owner or co-teacher (another teacher's class:
+404, so its existence is not confirmed). Only the owner deletes a class.
 """
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,7 +28,16 @@ from ..teacher_forms import AccommodationForm, AssignmentForm, ClassroomForm, Ex
 
 
 def _own_classroom(request, pk):
-    return get_object_or_404(Classroom, pk=pk, teacher=request.user)
+    """A class the teacher teaches, as owner or co-teacher (anyone else: 404)."""
+    return get_object_or_404(Classroom.objects.taught_by(request.user), pk=pk)
+
+
+def _owned_classroom(request, pk):
+    """A class only its owner may act on (deleting it): a co-teacher gets 403, anyone else 404."""
+    classroom = _own_classroom(request, pk)
+    if not classroom.is_owned_by(request.user):
+        raise PermissionDenied
+    return classroom
 
 
 # --- Classes and assignments ------------------------------------------------------------
@@ -73,6 +83,8 @@ def classroom(request, pk):
         "quizzes/teacher/classroom.html",
         {
             "classroom": classroom,
+            "teachers": reports.teachers_of(classroom),
+            "is_owner": classroom.is_owned_by(request.user),
             "students": students,
             # Beside each timed assignment's limit: how many students get more (an accommodation).
             "extra_time_students": sum(1 for s in students if s.extra_time),
@@ -126,8 +138,8 @@ def restore(request, pk):
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def delete_class(request, pk):
-    """GET: what deleting takes with it, and a button; POST: delete."""
-    classroom = _own_classroom(request, pk)
+    """GET: what deleting takes with it, and a button; POST: delete. The owner only."""
+    classroom = _owned_classroom(request, pk)
     if request.method == "GET":
         context = {"classroom": classroom, "summary": reports.deletion_summary(classroom)}
         return render(request, "quizzes/teacher/delete_class.html", context)

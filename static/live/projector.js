@@ -123,7 +123,7 @@
       case "lobby": phase = "lobby"; say(S.lobby); controls(); break;
       case "question": showQuestion(message); break;
       case "answered":
-        if (question && message.question === question.index) { answered += 1; showAnswered(); }
+        if (question && message.question === question.index) { answered = message.count; showAnswered(); }
         break;
       case "closed": showClosed(message); break;
       case "ended":

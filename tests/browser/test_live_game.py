@@ -2,7 +2,8 @@
 Turkish and one in English, one reloading mid-question and keeping their score.
 
 The game needs an ASGI server (sockets), so this test starts daphne in a subprocess, on a port of its own,
-against a file SQLite database made for it (migrated, the office content loaded, a teacher added).
+with the task worker beside it (it saves the finished game), against a file SQLite database made for it
+(migrated, the office content loaded, a teacher added).
 """
 
 import json
@@ -53,6 +54,10 @@ def asgi_site(tmp_path_factory):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    # The worker saves a finished game (live/tasks.py), as `make run` and production run it beside the server.
+    worker = subprocess.Popen(
+        [*manage, "run_worker", "--interval", "0.2"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL
+    )
     try:
         for _ in range(200):
             try:
@@ -62,8 +67,9 @@ def asgi_site(tmp_path_factory):
                 time.sleep(0.1)
         yield f"http://127.0.0.1:{PORT}", database
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for process in (server, worker):
+            process.terminate()
+            process.wait(timeout=10)
 
 
 def questions_of(database, code):

@@ -8,6 +8,8 @@ from channels.layers import channel_layers
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
+from django.db import connections
+from django_tasks_db.management.commands.db_worker import Worker
 
 from live import services
 from live.routing import websocket_urlpatterns
@@ -69,6 +71,31 @@ class Socket:
 
     async def close(self):
         await self.communicator.disconnect()
+
+
+def run_queued_tasks():
+    """One pass of django-tasks' database worker, as `manage.py run_worker` runs it: every task waiting."""
+    try:
+        Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="tests",
+            excluded_queue_names=[],
+        ).run()
+    finally:
+        connections.close_all()  # this thread's own (PostgreSQL would wait for it when the test database goes)
+
+
+@pytest.fixture(autouse=True)
+def _tasks_at_once(settings):
+    # A finished game is saved by the worker (live/tasks.py). Here the task runs as it is enqueued, in the
+    # socket's own thread, as one shared in-memory SQLite database needs (a worker thread reading it while
+    # a test writes meets "table is locked"); test_the_worker_saves_a_finished_game runs the real queue.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest_asyncio.fixture

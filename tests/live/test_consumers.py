@@ -1,12 +1,15 @@
 """The game over its sockets (channels' WebsocketCommunicator, the in-memory layer and store)."""
 
+import asyncio
 import json
 
 import pytest
 from asgiref.sync import sync_to_async
+from django_tasks_db.models import DBTaskResult
 
 from live.models import LivePlayer
 from live.protocol import MAX_FRAME
+from tests.live.conftest import run_queued_tasks
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -69,6 +72,27 @@ async def test_a_whole_game_saves_every_answer_as_an_attempt_in_its_language(gam
     assert answers == [("Ayşe", "tr", 1.0)] * 3 + [("John", "en", 0.0)] * 3
 
 
+async def test_the_worker_saves_a_finished_game_and_the_projector_hears_it(game, socket, host, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    projector, (ayse, john), _ = await started(game, socket, host)
+    await projector.send(type="end")
+    await projector.until("ended")
+    queued = DBTaskResult.objects.filter(task_path="live.tasks.save_game")
+    for _ in range(100):
+        if await queued.aexists():
+            break
+        await asyncio.sleep(0.02)
+    assert await queued.aexists(), "the game's saving was not queued for the worker"
+    assert not await LivePlayer.objects.filter(game=game).aexists()  # nothing saved in the socket's process
+    await sync_to_async(run_queued_tasks, thread_sensitive=False)()  # what `manage.py run_worker` does
+    await projector.until("saved", timeout=3)
+    assert [status async for status in queued.values_list("status", flat=True)] == ["SUCCESSFUL"]
+    assert [name async for name in LivePlayer.objects.filter(game=game).values_list("name", flat=True)] == [
+        "Ayşe",
+        "John",
+    ]
+
+
 async def test_a_phone_never_sees_the_key_or_anyone_elses_answer_while_the_question_is_open(game, socket, host):
     projector, (ayse, john), _ = await started(game, socket, host)
     right, _ = right_and_wrong(game, 0)
@@ -76,7 +100,19 @@ async def test_a_phone_never_sees_the_key_or_anyone_elses_answer_while_the_quest
     await ayse.until("ack")
     assert await john.nothing()  # nothing about Ayşe's answer reaches John
     answered = await projector.until("answered")
-    assert answered == {"type": "answered", "question": 0}
+    assert answered == {"type": "answered", "question": 0, "count": 1}
+
+
+async def test_the_projector_counts_the_answers_as_they_come(game, socket, host):
+    three = ("Ayşe", "John", "Ece")
+    projector, (ayse, john, _ece), _ = await started(game, socket, host, names=three, languages=("tr", "en", "tr"))
+    for phone in (ayse, john):
+        await phone.send(type="answer", question=0, option=right_and_wrong(game, 0)[0])
+        await phone.until("ack")
+    counts = [(await projector.until("answered"))["count"]]
+    while counts[-1] < 2:
+        counts.append((await projector.until("answered"))["count"])
+    assert counts[-1] == 2 and counts == sorted(counts)
 
 
 async def test_the_open_question_carries_no_answer_key(game, socket, host):

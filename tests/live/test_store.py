@@ -6,6 +6,7 @@ question closed, one close when several try at once, names and accounts taken on
 
 import asyncio
 import os
+import threading
 
 import pytest
 import pytest_asyncio
@@ -112,3 +113,60 @@ async def test_a_pause_stops_the_clock(store):
     resumed = await engine.resume(store, code, paused)
     assert float(resumed["opened_at"]) > float(state["opened_at"])
     assert (await store.record_answer(code, 0, "1", "a", 20, "tr"))[0] == "ok"
+
+
+async def test_a_game_made_by_one_process_is_never_half_there_for_another(store):
+    """Two sockets of a new game on two processes: one makes it while the other looks for it (here a thread
+    with connections of its own); the other must find it whole (a phone that found the questions but no
+    state crashed on joining, bench/bench_live.py)."""
+    found = []
+
+    def other_process(code):
+        loop = asyncio.new_event_loop()
+        other = store if isinstance(store, MemoryStore) else other_redis_store(store)
+        try:
+            while True:
+                meta = loop.run_until_complete(other.meta(code))
+                if meta is not None:
+                    found.append(loop.run_until_complete(other.state(code)))
+                    return
+        finally:
+            loop.close()
+
+    for n in range(100):
+        code = f"9{n:05d}"
+        looking = threading.Thread(target=other_process, args=(code,))
+        looking.start()
+        await store.init(code, META)
+        await asyncio.to_thread(looking.join)
+    assert len(found) == 100 and all(state is not None and state["phase"] == engine.LOBBY for state in found)
+
+
+def other_redis_store(store):
+    import redis.asyncio as aioredis
+
+    from live.store.redis import RedisStore
+
+    return RedisStore(aioredis.from_url(os.environ["REDIS_URL"]), store.prefix.removesuffix(":live:"))
+
+
+async def test_players_coming_back_at_once_share_one_computation_of_the_results(store):
+    """A process dies and its players all reconnect to another: their snapshots score the game once, not
+    once each, until a question closes or someone joins."""
+    code, state = await opened(store, code="777777", players=3)
+    await store.record_answer(code, 0, "1", "a", 20, "tr")
+    state = await engine.close_question(store, code, state)
+    fetched = []
+    real = store.rounds_answers
+
+    async def counting(*args):
+        fetched.append(args)
+        return await real(*args)
+
+    store.rounds_answers = counting
+    found = await asyncio.gather(*[engine.shared_results(store, code, META, state) for _ in range(30)])
+    assert len(fetched) == 1 and all(f["standings"] == found[0]["standings"] for f in found)
+    assert found[0]["standings"]["1"]["right"] is True and found[0]["standings"]["2"]["right"] is None  # no answer
+    await store.add_player(code, "late", {"name": "late", "lang": "en", "from": 1, "percent": 100}, name_key="late")
+    again = await engine.shared_results(store, code, META, state)
+    assert len(fetched) == 2 and "4" in again["standings"]

@@ -29,6 +29,8 @@ LINEITEM = ISSUER + "/mod/lti/services.php/2/lineitems/7/lineitem?type_id=1"
 MEMBERSHIPS = ISSUER + "/mod/lti/services.php/CourseSection/2/bindings/1/memberships"
 TARGET = "https://ddo.example/lti/launch/"
 
+FILTERS = {"resource_link_id": "resourceLinkId", "tag": "tag", "resource_id": "resourceId"}
+
 INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
 LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
 
@@ -78,9 +80,17 @@ class FakePlatform:
         self.scores = []  # (url, body) the platform accepted
         self.stored = {}  # (line item, user) -> (timestamp, scoreGiven): the gradebook, as Moodle keeps it
         self.answers = iter(())  # status codes to answer score posts with before accepting (5xx: an outage)
+        self.scopes = []  # the scopes of the access tokens asked for
+        self.lineitems = {}  # the line items service: id -> line item
+        self.lineitem_searches = []  # the URL of every GET of it
+        self.lineitem_posts = []  # (url, content type, body) of every POST to it
+        self.lineitem_answers = iter(())  # status codes to answer line item posts with before accepting
+        self.while_posting = None  # called in the middle of a line item POST (another worker overlapping)
         mock.add_callback(responses.GET, JWKS_URL, callback=self._jwks)
         mock.add_callback(responses.POST, TOKEN_URL, callback=self._token)
         mock.add_callback(responses.POST, re.compile(r".*/scores(\?.*)?$"), callback=self._score)
+        mock.add_callback(responses.GET, re.compile(r".*/lineitems(\?.*)?$"), callback=self._list_lineitems)
+        mock.add_callback(responses.POST, re.compile(r".*/lineitems(\?.*)?$"), callback=self._make_lineitem)
 
     def _jwks(self, request):
         self.jwks_calls += 1
@@ -92,6 +102,7 @@ class FakePlatform:
         header = jwt.get_unverified_header(assertion)
         tool_jwk = next(k for k in keys.key_set()["keys"] if k["kid"] == header["kid"])
         jwt.decode(assertion, jwt.PyJWK(tool_jwk).key, algorithms=["RS256"], audience=TOKEN_URL)
+        self.scopes.append(form["scope"][0])
         return 200, {}, json.dumps({"access_token": "token-" + uuid.uuid4().hex, "expires_in": 3600})
 
     def _score(self, request):
@@ -114,6 +125,30 @@ class FakePlatform:
         self.stored[key] = (body["timestamp"], given)
         self.scores.append((request.url, body))
         return 200, {}, ""
+
+    def _list_lineitems(self, request):
+        """GET line items, filtered by resource_link_id and tag as AGS defines (Moodle's query kept)."""
+        self.lineitem_searches.append(request.url)
+        query = parse_qs(urlsplit(request.url).query)
+        found = [
+            item
+            for item in self.lineitems.values()
+            if all(item.get(name) == query[key][0] for key, name in FILTERS.items() if key in query)
+        ]
+        return 200, {"Content-Type": "application/vnd.ims.lis.v2.lineitemcontainer+json"}, json.dumps(found)
+
+    def _make_lineitem(self, request):
+        status = next(self.lineitem_answers, 201)
+        if status != 201:
+            return status, {}, "the gradebook is locked"
+        body = json.loads(request.body)
+        self.lineitem_posts.append((request.url, request.headers["Content-Type"], body))
+        if self.while_posting:
+            overlapping, self.while_posting = self.while_posting, None
+            overlapping()
+        item = {**body, "id": f"{ISSUER}/mod/lti/services.php/2/lineitems/{len(self.lineitems) + 8}/lineitem?type_id=1"}
+        self.lineitems[item["id"]] = item
+        return 201, {"Content-Type": "application/vnd.ims.lis.v2.lineitem+json"}, json.dumps(item)
 
     def rotate(self, kid="platform-key-2"):
         """The platform's next key (Brightspace does this hourly); the old one leaves its key set."""
@@ -177,12 +212,13 @@ class FakePlatform:
         return client.post("/lti/launch/", {"id_token": token, "state": state or login_state})
 
 
-def run_score_tasks():
-    """Run every queued score send once, as the worker would when its time comes; returns how many ran."""
-    rows = list(DBTaskResult.objects.filter(task_path=grades.send_score.module_path, status="READY"))
+def run_score_tasks(task=None):
+    """Run every queued score send (or ``task``) once, as the worker would when its time comes; returns how many ran."""
+    task = task or grades.send_score
+    rows = list(DBTaskResult.objects.filter(task_path=task.module_path, status="READY"))
     for row in rows:
         row.delete()
-        grades.send_score.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+        task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
     return len(rows)
 
 
