@@ -178,6 +178,18 @@ def assignment_standing(game, players):
     return found
 
 
+def next_assignment_attempt(game, user_id):
+    """For a class member about to play a game of an assignment: the number their game would count as now,
+    or 0 when they have used every attempt (practice); None for anyone else. (Decided again when the game
+    is saved: an attempt started on the site meanwhile counts too.)"""
+    if game.assignment_id is None or user_id is None:
+        return None
+    if not Membership.objects.filter(classroom_id=game.assignment.classroom_id, student_id=user_id).exists():
+        return None
+    used = Attempt.objects.filter(assignment_id=game.assignment_id, user_id=user_id).count()
+    return used + 1 if used < game.assignment.max_attempts else 0
+
+
 def finish_game(code, players, standings, answers):
     """Save how every player finished, each exactly once, even when two processes save at once.
 

@@ -177,7 +177,12 @@ def join(request):
 def play(request, code):
     game = _open_game(code)
     owner_for(request)  # a guest's answers are saved as attempts of this browser (their progress)
-    context = {"game": game, "strings": _strings(), "socket": _socket(request, f"/ws/live/{game.code}/play/")}
+    context = {
+        "game": game,
+        "strings": _strings(),
+        "socket": _socket(request, f"/ws/live/{game.code}/play/"),
+        "counts_as": services.next_assignment_attempt(game, request.user.pk),  # a class member of its assignment
+    }
     return render(request, "live/play.html", context)
 
 

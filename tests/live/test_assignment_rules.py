@@ -120,3 +120,20 @@ def test_a_game_does_not_project_the_answers_of_the_questions_the_assignment_ask
     # A fresh draw shares a few questions with it by chance (0.3 on average, at most 3 in 30 draws); the
     # first attempt's draw shared 9 of 10.
     assert len(asked & {q["key"] for q in online.questions}) <= len(asked) // 2
+
+
+def test_a_member_is_told_on_the_play_page_whether_the_game_counts_for_them(client, teacher, assignment, members):
+    ayse, ismail = members
+    make_attempt(ayse, assignment, ["a"], number=1)
+    make_attempt(ayse, assignment, ["a"], number=2)
+    make_attempt(ismail, assignment, ["a"], number=1)
+    game = services.create_game(teacher, topic="mixed", length=3, difficulty="any", assignment=assignment)
+    client.force_login(ayse)
+    page = client.get(reverse("live:play", args=[game.code])).content.decode()
+    assert "“Kurullar” için bütün deneme haklarınızı kullandınız: bu oyun sizin için alıştırma" in page
+    client.force_login(ismail)
+    with translation.override("en"):
+        page = client.get(reverse("live:play", args=[game.code])).content.decode()
+    assert "This game counts as your attempt 2 of 2 at “Kurullar”." in page
+    client.logout()
+    assert "Kurullar" not in client.get(reverse("live:play", args=[game.code])).content.decode()
