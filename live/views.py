@@ -153,8 +153,19 @@ def projector(request, code):
         "qr": qr_svg(join_url, title),
         "strings": _strings(),
         "socket": _socket(request, f"/ws/live/{game.code}/host/"),
+        "late": _late(game.assignment) if game.assignment and game.ended_at is None else None,
     }
     return render(request, "live/projector.html", context)
+
+
+def _late(assignment):
+    """Made in time, played after the due date: its answers are late work, as anyone's handed in then."""
+    if timezone.now() < assignment.due_at:
+        return None
+    return _("“%(title)s” was due on %(date)s: this game's answers will count in it as late work.") % {
+        "title": assignment.title,
+        "date": _date(assignment.due_at),
+    }
 
 
 @require_GET

@@ -137,3 +137,12 @@ def test_a_member_is_told_on_the_play_page_whether_the_game_counts_for_them(clie
     assert "This game counts as your attempt 2 of 2 at “Kurullar”." in page
     client.logout()
     assert "Kurullar" not in client.get(reverse("live:play", args=[game.code])).content.decode()
+
+
+def test_a_game_made_in_time_but_opened_after_the_due_date_warns_its_host(client, teacher, assignment):
+    game = services.create_game(teacher, topic="mixed", length=3, difficulty="any", assignment=assignment)
+    assignment.due_at = timezone.now() - datetime.timedelta(minutes=5)
+    assignment.save()
+    client.force_login(teacher)
+    page = client.get(reverse("live:projector", args=[game.code])).content.decode()
+    assert "“Kurullar” için teslim tarihi geçti" in page and "geç teslim" in page
