@@ -46,6 +46,13 @@ class NewGameForm(forms.Form):
         quiz, assignment = data.get("quiz"), data.get("assignment")
         if quiz and assignment:
             raise forms.ValidationError(_("Choose a named quiz or an assignment, not both."))
+        classroom = data.get("classroom")
+        if assignment and classroom and classroom != assignment.classroom:
+            # The game counts for the assignment's class: its members' extra time is theirs.
+            self.add_error(
+                "classroom",
+                _("An assignment's game gives the extra time of the assignment's own class: choose it or none."),
+            )
         source = quiz or assignment
         if source is not None:  # its settings, not the topic fields
             data.update(topic=source.topic, length=source.length, difficulty=source.difficulty)

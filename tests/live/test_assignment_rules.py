@@ -146,3 +146,11 @@ def test_a_game_made_in_time_but_opened_after_the_due_date_warns_its_host(client
     client.force_login(teacher)
     page = client.get(reverse("live:projector", args=[game.code])).content.decode()
     assert "“Kurullar” için teslim tarihi geçti" in page and "geç teslim" in page
+
+
+def test_an_assignments_game_takes_the_extra_time_of_its_own_class(client, teacher, assignment):
+    other = make_classroom(teacher, name="10-B")
+    client.force_login(teacher)
+    response = client.post(reverse("live:new"), {**FORM, "assignment": assignment.pk, "classroom": other.pk})
+    assert response.status_code == 400 and not LiveGame.objects.exists()
+    assert "ödevin kendi sınıfının" in response.content.decode()
