@@ -89,7 +89,8 @@ def worker_command():
 
 
 def daphne_command(port, host=EVERY_INTERFACE):
-    """The live game's one socket process, on every interface (`make classroom` starts it beside gunicorn)."""
+    """The live game's one socket process, on ``host`` (every interface unless told; `make classroom` starts
+    it beside gunicorn)."""
     daphne = str(Path(sys.executable).parent / "daphne")
     return [daphne, "-b", host, "-p", str(port), "ddo_learn.asgi:application"]
 
