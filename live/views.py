@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from quizzes import exports
 from quizzes.owners import owner_for
+from quizzes.phone_links import phone_url
 from quizzes.qr import qr_svg
 from quizzes.roles import teacher_required
 from quizzes.services.attempts import NoQuestions
@@ -67,18 +68,9 @@ def _socket(request, path):
     return f"ws://{split_domain_port(request.get_host())[0]}:{settings.LIVE_SOCKET_PORT}{path}"
 
 
-LOOPBACK = re.compile(r"^(127\.[0-9.]+|localhost|\[::1\])$")
-
-
 def _join_url(request, code):
-    """The link (and QR code) the phones follow: the address the teacher typed, except on a classroom
-    laptop opened as localhost, where it is the laptop's address on the network (a phone's localhost is
-    the phone itself)."""
-    path = reverse("live:play", args=[code])
-    name, port = split_domain_port(request.get_host())
-    if settings.CLASSROOM_ADDRESSES and LOOPBACK.match(name):
-        return f"{request.scheme}://{settings.CLASSROOM_ADDRESSES[0]}{':' if port else ''}{port}{path}"
-    return request.build_absolute_uri(path)
+    """The link (and QR code) the phones follow."""
+    return phone_url(request, reverse("live:play", args=[code]))
 
 
 def _open_game(code):

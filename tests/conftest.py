@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from quizzes.roles import EDITORS, TEACHERS
 from tests.content_rows import load_content
@@ -43,6 +44,18 @@ def _test_settings():
     # tests/views/test_sessions.py checks on its own.
     settings.CONFIGURED_SESSION_ENGINE = settings.SESSION_ENGINE
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    # Each test starts in the site's default language, as a new request would. LocaleMiddleware leaves the
+    # last request's language active in the thread, so a reverse() in a test named /en/ or /tr/ by the
+    # order the tests ran in (two tests failed or passed by it). A test that means English says so.
+    from django.conf import settings
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ import html
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from quizzes.content import load_content
 from quizzes.generation import QuizSettings, all_question_keys, generate_quiz, questions_for_item
@@ -189,8 +190,9 @@ def test_a_sourced_event_cannot_cite_a_source_published_before_it(source):
         basis="sourced",
         locator="paragraph 3",
     )
-    with pytest.raises(ValidationError, match="published before the event"):
-        event.full_clean()
-    event.date = datetime.date(2025, 3, 12)  # a month-precision date with a made-up day
-    with pytest.raises(ValidationError, match="Unknown parts"):
-        event.full_clean()
+    with translation.override("en"):  # the messages checked are the English ones
+        with pytest.raises(ValidationError, match="published before the event"):
+            event.full_clean()
+        event.date = datetime.date(2025, 3, 12)  # a month-precision date with a made-up day
+        with pytest.raises(ValidationError, match="Unknown parts"):
+            event.full_clean()

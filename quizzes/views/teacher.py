@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .. import exports, reports
 from ..models import Assignment, Classroom, Extension
+from ..phone_links import phone_url
 from ..qr import qr_svg
 from ..reports import presentation
 from ..reports import review as review_reports
@@ -97,8 +98,8 @@ def classroom(request, pk):
 
 
 def _join_url(request, classroom):
-    """The class's join link on the host the teacher is using, so a laptop's LAN address works too."""
-    return request.build_absolute_uri(reverse("quizzes:join_link", args=[classroom.join_code]))
+    """The class's join link as the phones in the room reach it (``phone_links``)."""
+    return phone_url(request, reverse("quizzes:join_link", args=[classroom.join_code]))
 
 
 @teacher_required

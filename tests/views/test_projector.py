@@ -30,6 +30,19 @@ def test_the_join_link_uses_the_host_the_teacher_is_on(client, teacher, classroo
     assert f"http://192.168.1.20:8000/tr/classes/join/{classroom.join_code}/" in response.content.decode()
 
 
+@pytest.mark.parametrize("laptop", ["127.0.0.1:8000", "localhost:8000", "[::1]:8000"])
+def test_a_classroom_laptop_opened_as_localhost_gives_phones_its_network_address(
+    client, teacher, classroom, settings, laptop
+):
+    # `make classroom`: a phone's own localhost is the phone; the link and the QR code name the laptop.
+    settings.CLASSROOM_ADDRESSES = ["192.168.1.20"]
+    settings.ALLOWED_HOSTS = ["192.168.1.20", "127.0.0.1", "localhost", "[::1]", "testserver"]
+    html = as_user(client, teacher).get(f"/tr/teach/classes/{classroom.pk}/projector/", HTTP_HOST=laptop)
+    assert f"http://192.168.1.20:8000/tr/classes/join/{classroom.join_code}/" in html.content.decode()
+    page = client.get(f"/tr/teach/classes/{classroom.pk}/", HTTP_HOST=laptop).content.decode()
+    assert f"http://192.168.1.20:8000/tr/classes/join/{classroom.join_code}/" in page
+
+
 def test_the_qr_code_is_drawn_here_not_loaded_from_another_site(client, teacher, classroom):
     html = as_user(client, teacher).get(f"/en/teach/classes/{classroom.pk}/projector/").content.decode()
     assert "<img" not in html.split("<main", 1)[1]
