@@ -131,6 +131,14 @@ def serve(env, socket_port, host=EVERY_INTERFACE):
             process.wait()
 
 
+def addresses_for(host):
+    """The network addresses students open (allowed as hosts): the laptop's when it listens on every
+    interface, the one given when it listens on one, none when it listens on itself only."""
+    if host == EVERY_INTERFACE:
+        return lan_addresses()
+    return [] if host in ("localhost", "::1") or host.startswith("127.") else [host]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
@@ -139,7 +147,7 @@ def main():
     )
     parser.add_argument("--no-demo", action="store_true", help="do not load the demo accounts and class")
     args = parser.parse_args()
-    addresses = lan_addresses() if args.host == EVERY_INTERFACE else []
+    addresses = addresses_for(args.host)
     env = classroom_env(args.port, addresses, host=args.host)
     shown = addresses or ["127.0.0.1" if args.host == EVERY_INTERFACE else args.host]
     site = f"http://{shown[0]}:{args.port}"

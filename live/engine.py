@@ -217,8 +217,12 @@ async def shared_results(store, code, meta, state):
     memo = _shared.setdefault(store, {})
     held = memo.get(code)
     if held is None or held[0] != key or (held[1].done() and (held[1].cancelled() or held[1].exception())):
+        memo.pop(code, None)
+        while len(memo) >= SHARED_GAMES:  # the games asked about longest ago go first
+            memo.pop(next(iter(memo)))
         held = memo[code] = (key, asyncio.ensure_future(results(store, code, meta, state)))
     return await asyncio.shield(held[1])
 
 
+SHARED_GAMES = 64  # games whose last results a process keeps (a few dozen play at once on one process)
 _shared = weakref.WeakKeyDictionary()  # store -> {game code: (what the results depend on, their future)}

@@ -208,11 +208,19 @@ def finish_game(code, players, standings, answers):
             Membership.objects.filter(classroom_id=game.assignment.classroom_id).values_list("student_id", flat=True)
         )
     done = set(LivePlayer.objects.filter(game=game).values_list("number", flat=True))
+    missed = []
     for number, info in players.items():
         if int(number) not in done:
             given = {int(position): tuple(pair) for position, pair in answers.get(number, {}).items()}
-            _save_player(game, number, info, standings[number], given, member_ids)
+            if not _save_player(game, number, info, standings[number], given, member_ids):
+                missed.append(number)
+    if missed:
+        raise NotAllSaved(missed)  # the game stays unsaved (not ended) until a later try saves them
     return LiveGame.objects.filter(pk=game.pk, ended_at__isnull=True).update(ended_at=timezone.now()) == 1
+
+
+class NotAllSaved(Exception):
+    """Some players could not be saved this time (the database kept refusing: deadlocks, a restart)."""
 
 
 def is_saved(code):
@@ -221,6 +229,7 @@ def is_saved(code):
 
 
 def _save_player(game, number, info, line, answers, member_ids):
+    """Save one player (True), or give up after three tries the database refused (False)."""
     for _ in range(3):  # a deadlock with another game's saving (shared item statistics) is tried again
         try:
             with transaction.atomic():
@@ -238,8 +247,9 @@ def _save_player(game, number, info, line, answers, member_ids):
                     rank=line["rank"],
                     attempt=attempt,
                 )
-            return
+            return True
         except IntegrityError:
-            return  # another process saved this player first
+            return True  # another process saved this player first
         except OperationalError:
             continue
+    return False

@@ -126,16 +126,19 @@ class GameConsumer(AsyncWebsocketConsumer):
             await self.finish(state)
 
     async def finish(self, state):
-        """The podium for everyone at once; every player's answers are then saved as attempts by the worker
-        (``tasks.save_game``), off this process's event loop. Should this process die before enqueueing the
-        save, the answers stay in the store and the host's projector, reconnecting, enqueues it."""
-        found = await engine.results(self.store, self.code, self.meta, state)
-        await self.tell("ended", {"standings": found["standings"], "podium": found["top"][: engine.PODIUM]})
-        await self.save_game(state, found)
-
-    async def save_game(self, state, found=None):
-        """Enqueue the saving of every player (the task's arguments are JSON: lines, answers, infos)."""
+        """Every player's answers queued for saving as attempts by the worker (``tasks.save_game``, off this
+        process's event loop), then the podium for everyone at once. Should this process die before the
+        save is queued, the answers stay in the store and the host's projector, reconnecting, queues it."""
         players = await self.store.players(self.code)
+        found = await engine.results(self.store, self.code, self.meta, state, players)
+        await self.save_game(state, found, players)
+        await self.tell("ended", {"standings": found["standings"], "podium": found["top"][: engine.PODIUM]})
+
+    async def save_game(self, state, found=None, players=None):
+        """Enqueue the saving of every player (the task's arguments are JSON: lines, answers, infos), from
+        one reading of the players (one joining meanwhile is refused: the game is over)."""
+        if players is None:
+            players = await self.store.players(self.code)
         if found is None:
             found = await engine.results(self.store, self.code, self.meta, state, players)
         rounds = await self.store.rounds_answers(self.code, len(self.meta["questions"]))

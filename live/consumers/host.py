@@ -6,20 +6,23 @@ dies, the projector reconnects (to another process) and the new socket takes the
 """
 
 import asyncio
+import logging
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
-from django.db import DatabaseError
 
 from quizzes.roles import is_teacher
 
-from .. import engine, protocol, services
+from .. import engine, protocol, services, tasks
 from .common import GameConsumer, host_group
+
+logger = logging.getLogger(__name__)
 
 # Seconds between two looks at how many players have answered (one small read, not a message per answer),
 # and at whether the worker has saved the finished game.
 COUNT_EVERY = 0.25
 SAVED_EVERY = 0.5
+REQUEUE_LOOKS = 120  # every minute of waiting, whether the save needs queueing again
 
 
 class HostConsumer(GameConsumer):
@@ -63,7 +66,7 @@ class HostConsumer(GameConsumer):
         await self.send_json({"type": "players", "names": [info["name"] for info in players.values()]})
         if state["phase"] == engine.QUESTION:
             now = await self.store.now()
-            answered = len(await self.store.answers(self.code, int(state["index"])))
+            answered = await self.store.answer_count(self.code, int(state["index"]))
             await self.live_question(
                 {
                     "question": engine.public_question(self.meta, int(state["index"])),
@@ -78,8 +81,8 @@ class HostConsumer(GameConsumer):
             if state["phase"] == engine.RESULTS:
                 await self.live_closed(event)
             else:
-                if not await database_sync_to_async(services.is_saved)(self.code):
-                    await self.save_game(state)  # the process that ended the game may have died before
+                if await database_sync_to_async(tasks.needs_saving)(self.code):
+                    await self.save_game(state, found, players)  # its process died before queueing it
                 await self.live_ended(event)
         else:
             await self.send_json({"type": "lobby"})
@@ -104,19 +107,29 @@ class HostConsumer(GameConsumer):
     async def _count_answers(self, index, shown):
         while True:
             await asyncio.sleep(COUNT_EVERY)
-            count = await self.store.answer_count(self.code, index)
+            try:
+                count = await self.store.answer_count(self.code, index)
+            except Exception:  # the store unreachable a moment: the count waits, the game goes on
+                logger.warning("live game %s: the count of answers could not be read", self.code, exc_info=True)
+                continue
             if count != shown:
                 shown = count
                 await self.send_json({"type": "answered", "question": index, "count": count})
 
     async def _await_saved(self):
-        """Tell the projector once the worker has saved every player (the results can be downloaded)."""
+        """Tell the projector once the worker has saved every player (the results can be downloaded); while
+        it waits, queue the save again should none be waiting or running (its tries all failed, or the
+        worker died in it): the answers are in the store for as long as the game is."""
+        looks = 0
         while True:
             try:
                 if await database_sync_to_async(services.is_saved)(self.code):
                     break
-            except DatabaseError:
-                pass  # the database busy or restarting: ask again at the next look
+                looks += 1
+                if looks % REQUEUE_LOOKS == 0 and await database_sync_to_async(tasks.needs_saving)(self.code):
+                    await self.save_game(await self.store.state(self.code))
+            except Exception:  # the database or the store busy or restarting: look again
+                logger.warning("live game %s: whether it is saved could not be read", self.code, exc_info=True)
             await asyncio.sleep(SAVED_EVERY)
         self.watcher = None
         await self.send_json({"type": "saved"})

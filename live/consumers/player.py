@@ -10,6 +10,7 @@ import secrets
 from asgiref.sync import sync_to_async
 
 from .. import engine, protocol, services
+from ..store import GAME_OVER
 from .common import GameConsumer, host_group, players_group
 
 
@@ -83,6 +84,8 @@ class PlayerConsumer(GameConsumer):
         pid = await self.store.add_player(self.code, token, info, name_key=key, user_id=info["user"])
         if pid is None:
             raise engine.Refused("name_taken")
+        if pid == GAME_OVER:  # it ended while this phone was joining
+            raise engine.Refused("game_over")
         await self.channel_layer.group_send(host_group(self.code), {"type": "live.player", "name": name, "pid": pid})
         await self.become(pid, language, token=token)
 

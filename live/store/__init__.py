@@ -15,7 +15,7 @@ the same tests against both.
 
 from django.conf import settings
 
-from .memory import MemoryStore
+from .memory import GAME_OVER, MemoryStore
 
 _memory = MemoryStore()
 
@@ -29,4 +29,4 @@ def get_store():
     return _memory
 
 
-__all__ = ["MemoryStore", "get_store"]
+__all__ = ["GAME_OVER", "MemoryStore", "get_store"]

@@ -4,6 +4,8 @@ import time
 
 # What record_answer answers: taken, or why not.
 TAKEN = "ok"
+# What add_player answers once the game has ended (its players are being saved: nobody joins then).
+GAME_OVER = "game_over"
 
 
 class MemoryStore:
@@ -50,8 +52,11 @@ class MemoryStore:
         return True
 
     async def add_player(self, code, token, info, name_key=None, user_id=None):
-        """A new player numbered in joining order, or None when the name (or the account) is taken already."""
+        """A new player numbered in joining order, None when the name (or the account) is taken already, or
+        GAME_OVER once the game has ended."""
         game = self.games[code]
+        if game["state"]["phase"] == "ended":
+            return GAME_OVER
         if name_key is not None and name_key in game["names"]:
             return None
         if user_id is not None and str(user_id) in game["users"]:

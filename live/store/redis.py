@@ -45,8 +45,9 @@ local eligible = redis.call('HGET', KEYS[1], 'eligible') or '0'
 return {'ok', string.format('%.4f', elapsed), redis.call('HLEN', KEYS[2]), eligible}
 """
 
-# KEYS: seq, players, tokens, names, users. ARGV: token, info, name key ('' none), user ('' none), expiry.
+# KEYS: seq, players, tokens, names, users, state. ARGV: token, info, name key ('' none), user ('' none), expiry.
 _ADD_PLAYER = """
+if redis.call('HGET', KEYS[6], 'phase') == 'ended' then return 'game_over' end
 if ARGV[3] ~= '' and redis.call('HEXISTS', KEYS[4], ARGV[3]) == 1 then return false end
 if ARGV[4] ~= '' and redis.call('HEXISTS', KEYS[5], ARGV[4]) == 1 then return false end
 local pid = tostring(redis.call('INCR', KEYS[1]))
@@ -128,7 +129,7 @@ class RedisStore:
         return bool(await self._transition(keys=[self.key(code, "state")], args=args))
 
     async def add_player(self, code, token, info, name_key=None, user_id=None):
-        keys = [self.key(code, n) for n in ("seq", "players", "tokens", "names", "users")]
+        keys = [self.key(code, n) for n in ("seq", "players", "tokens", "names", "users", "state")]
         args = [token, json.dumps(info), name_key or "", "" if user_id is None else str(user_id), EXPIRY]
         pid = await self._add_player(keys=keys, args=args)
         return pid.decode() if pid else None

@@ -12,7 +12,7 @@ import pytest
 import pytest_asyncio
 
 from live import engine
-from live.store.memory import MemoryStore
+from live.store.memory import GAME_OVER, MemoryStore
 
 pytestmark = pytest.mark.asyncio
 
@@ -170,3 +170,20 @@ async def test_players_coming_back_at_once_share_one_computation_of_the_results(
     await store.add_player(code, "late", {"name": "late", "lang": "en", "from": 1, "percent": 100}, name_key="late")
     again = await engine.shared_results(store, code, META, state)
     assert len(fetched) == 2 and "4" in again["standings"]
+
+
+async def test_nobody_joins_a_game_that_has_ended(store):
+    """A phone that saw the game open and joins as the host ends it is refused: the players are being saved
+    from one reading of them (a player added then crashed the host's socket)."""
+    code, state = await opened(store, code="888888")
+    assert await engine.end(store, code, state) is not None
+    info = {"name": "late", "lang": "tr", "from": 1, "percent": 100}
+    assert await store.add_player(code, "t-late", info, name_key="late") == GAME_OVER
+    assert list(await store.players(code)) == ["1", "2"]
+
+
+async def test_a_process_keeps_the_shared_results_of_a_bounded_number_of_games(store):
+    for n in range(engine.SHARED_GAMES + 10):
+        code, state = await opened(store, code=f"66{n:04d}", players=1)
+        await engine.shared_results(store, code, META, state)
+    assert len(engine._shared[store]) == engine.SHARED_GAMES
