@@ -91,6 +91,17 @@ def run_queued_tasks():
 
 
 @pytest.fixture(autouse=True)
+def _no_connection_kept_in_socket_threads():
+    # The sockets reach the database from asgiref's worker threads, each keeping its connection for
+    # CONN_MAX_AGE; PostgreSQL then refused to drop the test database at the end ("being accessed by other
+    # users"). Closed after each call here, as channels' database_sync_to_async does with an age of 0.
+    database = connections["default"].settings_dict
+    kept, database["CONN_MAX_AGE"] = database["CONN_MAX_AGE"], 0
+    yield
+    database["CONN_MAX_AGE"] = kept
+
+
+@pytest.fixture(autouse=True)
 def _tasks_at_once(settings):
     # A finished game is saved by the worker (live/tasks.py). Here the task runs as it is enqueued, in the
     # socket's own thread, as one shared in-memory SQLite database needs (a worker thread reading it while
