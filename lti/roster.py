@@ -100,7 +100,7 @@ def sync_course(course):
         wanted = set(accounts.values()) - teachers
         User = get_user_model()
         to_add = [User(pk=pk) for pk in wanted - present]
-        classes.add_students(classroom, to_add, teachers=teachers)
+        classes.add_students(classroom, to_add)
         from_platform = set(
             LtiUser.objects.filter(platform=course.platform, user_id__in=present).values_list("user_id", flat=True)
         )
