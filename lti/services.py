@@ -100,6 +100,8 @@ def _resource_link(course, payload, now):
     if link is not None:
         if lineitem and link.lineitem_url != lineitem:
             ResourceLink.objects.filter(pk=link.pk).update(lineitem_url=lineitem)
+            if not link.lineitem_url:  # the platform names the column the link waited for: its scores go
+                grades.queue_waiting_scores(link.pk, now)
             link.lineitem_url = lineitem
         elif make_at and not link.lineitem_url and link.lineitems_url != make_at:
             ResourceLink.objects.filter(pk=link.pk).update(lineitems_url=make_at)
