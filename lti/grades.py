@@ -18,7 +18,7 @@ from django_tasks import task
 
 from . import claims as c
 from . import http, lineitems, tokens
-from .models import LtiUser, OutgoingScore, ResourceLink, ScoreStatus
+from .models import LtiUser, OutgoingScore, Problem, ResourceLink, ScoreStatus
 
 SCORE_TYPE = "application/vnd.ims.lis.v1.score+json"
 FIRST_DELAY = datetime.timedelta(seconds=30)
@@ -91,8 +91,13 @@ def _earlier_waiting(score):
 def _try_later(score, now, error):
     score.tries += 1
     score.next_try_at = now + backoff(score.tries)
+    problem = getattr(error, "problem", Problem.COLUMN_BUSY)  # (lineitems.Busy has no answer)
     OutgoingScore.objects.filter(pk=score.pk).update(
-        tries=score.tries, next_try_at=score.next_try_at, claimed_until=None, last_error=error[:500]
+        tries=score.tries,
+        next_try_at=score.next_try_at,
+        claimed_until=None,
+        last_error=str(error)[:500],
+        problem=problem,
     )
     send_score.using(run_after=score.next_try_at).enqueue(score.pk)
 
@@ -131,24 +136,33 @@ def send_score(score_id):
         )
     except (http.PlatformUnreachable, lineitems.Busy) as error:
         with transaction.atomic():
-            _try_later(score, now, str(error) or "the gradebook column is being made")
+            _try_later(score, now, error)
         return ScoreStatus.WAITING
     except http.PlatformRefused as error:
         if error.status == 401 and score.tries < 3:
             if not making_column:  # (lineitems.obtain forgets its own token)
                 tokens.forget(platform, c.SCOPE_SCORE)  # an expired token: a new one next time
             with transaction.atomic():
-                _try_later(score, now, str(error))
+                _try_later(score, now, error)
             return ScoreStatus.WAITING
         if making_column:
             _wait_for_column(score, error)
             return ScoreStatus.WAITING
         OutgoingScore.objects.filter(pk=score.pk).update(
-            status=ScoreStatus.REFUSED, tries=score.tries + 1, claimed_until=None, last_error=str(error)[:500]
+            status=ScoreStatus.REFUSED,
+            tries=score.tries + 1,
+            claimed_until=None,
+            last_error=str(error)[:500],
+            problem=error.problem,
         )
         return ScoreStatus.REFUSED
     OutgoingScore.objects.filter(pk=score.pk).update(
-        status=ScoreStatus.SENT, tries=score.tries + 1, claimed_until=None, sent_at=timezone.now(), last_error=""
+        status=ScoreStatus.SENT,
+        tries=score.tries + 1,
+        claimed_until=None,
+        sent_at=timezone.now(),
+        last_error="",
+        problem="",
     )
     return ScoreStatus.SENT
 
@@ -158,7 +172,11 @@ def _wait_for_column(score, error):
     made (by the next score's send, or the teacher's "Ask again"), not tried again and again meanwhile."""
     with transaction.atomic():
         OutgoingScore.objects.filter(pk=score.pk).update(
-            tries=score.tries + 1, next_try_at=None, claimed_until=None, last_error=str(error)[:500]
+            tries=score.tries + 1,
+            next_try_at=None,
+            claimed_until=None,
+            last_error=str(error)[:500],
+            problem=Problem.NO_COLUMN,
         )
         # Made by another worker between our try and now: it could not queue this score (we held it).
         if ResourceLink.objects.filter(pk=score.resource_link_id).exclude(lineitem_url="").exists():

@@ -187,3 +187,25 @@ def test_a_score_that_waited_for_a_column_goes_when_a_launch_names_the_column(co
     ((url, body),) = platform.scores
     assert url.startswith(LINEITEM.split("?")[0] + "/scores") and body["userId"] == "learner-1"
     assert OutgoingScore.objects.get().status == ScoreStatus.SENT and not platform.lineitem_posts
+
+
+def test_the_turkish_course_page_explains_the_platforms_answers_in_turkish(content, client, platform):
+    platform.lineitem_answers = iter([200, 403])  # a 200 that is not JSON (tried again later), then a refusal
+    teacher_then_learner(client, platform, **NO_LINEITEM)
+    run_lineitem_tasks()
+    course = Course.objects.get()
+    client.force_login(LtiUser.objects.get(sub="teacher-1").user)
+
+    def page():
+        return html.unescape(client.get(f"/tr/lti/courses/{course.pk}/").content.decode())
+
+    shown = page()
+    # Our explanation in Turkish, around the platform's own words; none of our English.
+    assert "Platformun yanıtı beklenen JSON biçiminde değildi." in shown and "the gradebook is locked" in shown
+    assert "not JSON" not in shown
+    submit_learners_attempt()
+    run_score_tasks()  # the score's send asks for the column and is refused: the score waits
+    shown = page()
+    assert "Platform isteği reddetti." in shown  # the column
+    assert "Ödevin not defteri sütunu bekleniyor" in shown  # the score
+    assert "403: the gradebook is locked" in shown
