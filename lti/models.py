@@ -99,6 +99,9 @@ class Course(models.Model):
     classroom = models.OneToOneField("quizzes.Classroom", on_delete=models.CASCADE, related_name="lti_course")
     memberships_url = models.URLField(max_length=1000, blank=True)
     lineitems_url = models.URLField(max_length=1000, blank=True)
+    # The co-teachers a launch as the course's instructor made: a sync takes co-teaching back only from these
+    # (lti/roster.py), never from one an administrator added, even one with an account on this platform.
+    launched_co_teachers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["platform", "context_id"], name="lti_course_platform_context")]

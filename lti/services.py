@@ -68,8 +68,9 @@ def _course(platform, payload, user, teaches):
     """The course's class: made by its first instructor (its owner); every later instructor co-teaches it."""
     context = payload[c.CONTEXT]
     course = Course.objects.select_related("classroom").filter(platform=platform, context_id=context["id"]).first()
-    if course is not None and teaches:
+    if course is not None and teaches and user.pk != course.classroom.teacher_id:
         classes.add_co_teacher(course.classroom, user)
+        course.launched_co_teachers.add(user)  # a sync may take it back (lti/roster.py); one added in admin stays
     if course is None:
         if not teaches:
             raise LaunchError(_("Your teacher has not opened DDO Learn in this course yet."), status=403)

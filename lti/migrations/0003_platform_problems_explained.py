@@ -4,20 +4,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lti', '0002_resource_link_lineitem_creation'),
+        ("lti", "0002_resource_link_lineitem_creation"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='outgoingscore',
-            name='problem',
-            field=models.CharField(blank=True, choices=[('refused', 'The platform refused the request. Its answer:'), ('unreachable', 'The platform could not be reached, or failed. Its answer:'), ('not_json', "The platform's answer was not the JSON it should be. Its answer:"), ('no_lineitem', "The platform's answer names no usable gradebook column. Its answer:"), ('cannot_make', 'The platform named no gradebook column and offers no way to make one.'), ('column_busy', "The assignment's gradebook column is being made."), ('no_column', "Waiting for the assignment's gradebook column, which the platform did not make:")], max_length=20),
+            model_name="outgoingscore",
+            name="problem",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("refused", "The platform refused the request. Its answer:"),
+                    ("unreachable", "The platform could not be reached, or failed. Its answer:"),
+                    ("not_json", "The platform's answer was not the JSON it should be. Its answer:"),
+                    ("no_lineitem", "The platform's answer names no usable gradebook column. Its answer:"),
+                    ("cannot_make", "The platform named no gradebook column and offers no way to make one."),
+                    ("column_busy", "The assignment's gradebook column is being made."),
+                    ("no_column", "Waiting for the assignment's gradebook column, which the platform did not make:"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='resourcelink',
-            name='lineitem_problem',
-            field=models.CharField(blank=True, choices=[('refused', 'The platform refused the request. Its answer:'), ('unreachable', 'The platform could not be reached, or failed. Its answer:'), ('not_json', "The platform's answer was not the JSON it should be. Its answer:"), ('no_lineitem', "The platform's answer names no usable gradebook column. Its answer:"), ('cannot_make', 'The platform named no gradebook column and offers no way to make one.'), ('column_busy', "The assignment's gradebook column is being made."), ('no_column', "Waiting for the assignment's gradebook column, which the platform did not make:")], max_length=20),
+            model_name="resourcelink",
+            name="lineitem_problem",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("refused", "The platform refused the request. Its answer:"),
+                    ("unreachable", "The platform could not be reached, or failed. Its answer:"),
+                    ("not_json", "The platform's answer was not the JSON it should be. Its answer:"),
+                    ("no_lineitem", "The platform's answer names no usable gradebook column. Its answer:"),
+                    ("cannot_make", "The platform named no gradebook column and offers no way to make one."),
+                    ("column_busy", "The assignment's gradebook column is being made."),
+                    ("no_column", "Waiting for the assignment's gradebook column, which the platform did not make:"),
+                ],
+                max_length=20,
+            ),
         ),
     ]
