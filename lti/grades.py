@@ -18,7 +18,7 @@ from django_tasks import task
 
 from . import claims as c
 from . import http, lineitems, tokens
-from .models import LtiUser, OutgoingScore, ResourceLink, ScoreStatus
+from .models import LtiUser, OutgoingScore, Problem, ResourceLink, ScoreStatus
 
 SCORE_TYPE = "application/vnd.ims.lis.v1.score+json"
 FIRST_DELAY = datetime.timedelta(seconds=30)
@@ -91,8 +91,13 @@ def _earlier_waiting(score):
 def _try_later(score, now, error):
     score.tries += 1
     score.next_try_at = now + backoff(score.tries)
+    problem = getattr(error, "problem", Problem.COLUMN_BUSY)  # (lineitems.Busy has no answer)
     OutgoingScore.objects.filter(pk=score.pk).update(
-        tries=score.tries, next_try_at=score.next_try_at, claimed_until=None, last_error=error[:500]
+        tries=score.tries,
+        next_try_at=score.next_try_at,
+        claimed_until=None,
+        last_error=str(error)[:500],
+        problem=problem,
     )
     send_score.using(run_after=score.next_try_at).enqueue(score.pk)
 
@@ -108,41 +113,88 @@ def send_score(score_id):
     now = timezone.now()
     if score is None or not _claim(score, now):
         return score and score.status
-    earlier = _earlier_waiting(score)
-    if earlier is not None:  # the learner's older score goes first
-        with transaction.atomic():
-            OutgoingScore.objects.filter(pk=score.pk).update(claimed_until=None)
-            send_score.using(run_after=max(earlier.next_try_at or now, now) + STEP).enqueue(score.pk)
-        return ScoreStatus.WAITING
-    platform = score.resource_link.course.platform
+    link, platform = score.resource_link, score.resource_link.course.platform
+    had_column, making_column = bool(link.lineitem_url), True
     try:
         # A link launched without a column gets it first (made at its launch, unless that failed).
-        lineitems.obtain(score.resource_link, now)
+        lineitems.obtain(link, now)
+        if not had_column:
+            queue_waiting_scores(link.pk, now)  # this send made it: the scores that waited for it go too
+        making_column = False
+        earlier = _earlier_waiting(score)  # (after the column: one waiting for it goes once this send made it)
+        if earlier is not None:  # the learner's older score goes first
+            with transaction.atomic():
+                OutgoingScore.objects.filter(pk=score.pk).update(claimed_until=None)
+                send_score.using(run_after=max(earlier.next_try_at or now, now) + STEP).enqueue(score.pk)
+            return ScoreStatus.WAITING
         token = tokens.access_token(platform, c.SCOPE_SCORE)
         http.call(
             "POST",
-            scores_url(score.resource_link.lineitem_url),
+            scores_url(link.lineitem_url),
             json=score_body(score),
             headers={"Authorization": f"Bearer {token}", "Content-Type": SCORE_TYPE},
         )
     except (http.PlatformUnreachable, lineitems.Busy) as error:
         with transaction.atomic():
-            _try_later(score, now, str(error) or "the gradebook column is being made")
+            _try_later(score, now, error)
         return ScoreStatus.WAITING
     except http.PlatformRefused as error:
         if error.status == 401 and score.tries < 3:
-            tokens.forget(platform, c.SCOPE_SCORE)  # an expired token: a new one next time
+            if not making_column:  # (lineitems.obtain forgets its own token)
+                tokens.forget(platform, c.SCOPE_SCORE)  # an expired token: a new one next time
             with transaction.atomic():
-                _try_later(score, now, str(error))
+                _try_later(score, now, error)
+            return ScoreStatus.WAITING
+        if making_column:
+            _wait_for_column(score, error)
             return ScoreStatus.WAITING
         OutgoingScore.objects.filter(pk=score.pk).update(
-            status=ScoreStatus.REFUSED, tries=score.tries + 1, claimed_until=None, last_error=str(error)[:500]
+            status=ScoreStatus.REFUSED,
+            tries=score.tries + 1,
+            claimed_until=None,
+            last_error=str(error)[:500],
+            problem=error.problem,
         )
         return ScoreStatus.REFUSED
     OutgoingScore.objects.filter(pk=score.pk).update(
-        status=ScoreStatus.SENT, tries=score.tries + 1, claimed_until=None, sent_at=timezone.now(), last_error=""
+        status=ScoreStatus.SENT,
+        tries=score.tries + 1,
+        claimed_until=None,
+        sent_at=timezone.now(),
+        last_error="",
+        problem="",
     )
     return ScoreStatus.SENT
+
+
+def _wait_for_column(score, error):
+    """The platform refused to make the score's column: the score waits, queued again only once the column is
+    made (by the next score's send, or the teacher's "Ask again"), not tried again and again meanwhile."""
+    with transaction.atomic():
+        OutgoingScore.objects.filter(pk=score.pk).update(
+            tries=score.tries + 1,
+            next_try_at=None,
+            claimed_until=None,
+            last_error=str(error)[:500],
+            problem=Problem.NO_COLUMN,
+        )
+        # Made by another worker between our try and now: it could not queue this score (we held it).
+        if ResourceLink.objects.filter(pk=score.resource_link_id).exclude(lineitem_url="").exists():
+            send_score.enqueue(score.pk)
+
+
+def queue_waiting_scores(link_id, now):
+    """The link's column was just made: queue the sends of its scores that waited for it (and of any refused
+    earlier, which only the column could have refused: a score is posted to its column). Returns how many."""
+    with transaction.atomic():
+        scores = OutgoingScore.objects.filter(resource_link_id=link_id)
+        scores.filter(status=ScoreStatus.REFUSED).update(status=ScoreStatus.WAITING, next_try_at=None)
+        waiting = list(
+            scores.filter(status=ScoreStatus.WAITING).exclude(claimed_until__gt=now).values_list("pk", flat=True)
+        )
+        for pk in waiting:
+            send_score.enqueue(pk)
+    return len(waiting)
 
 
 # A column that failed for an outage is tried again this many times on its own; after that (or after a
@@ -158,7 +210,7 @@ def create_lineitem(link_id, tries=0):
         return link.lineitem_url if link else ""
     now = timezone.now()
     try:
-        return lineitems.obtain(link, now)
+        url = lineitems.obtain(link, now)
     except lineitems.Busy:
         return ""  # the worker holding it finishes, or fails and schedules its own retry
     except http.PlatformUnreachable:
@@ -167,3 +219,5 @@ def create_lineitem(link_id, tries=0):
         return ""
     except http.PlatformRefused:
         return ""  # kept on the link and shown to the teacher
+    queue_waiting_scores(link.pk, now)
+    return url

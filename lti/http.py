@@ -6,15 +6,22 @@ TIMEOUT = (5, 15)  # connect, read (seconds)
 
 
 class PlatformUnreachable(Exception):
-    """A timeout, a refused connection or a 5xx: worth trying again later."""
+    """A timeout, a refused connection or a 5xx: worth trying again later.
+
+    Its text is the platform's answer (or the connection's error) as it came; ``problem`` (a value of
+    lti.models.Problem) names what went wrong, for an explanation in the teacher's language."""
+
+    def __init__(self, answer, problem="unreachable"):
+        super().__init__(answer)
+        self.problem = problem
 
 
 class PlatformRefused(Exception):
     """A 4xx: trying again will not help."""
 
-    def __init__(self, status, text):
-        super().__init__(f"{status}: {text[:300]}")
-        self.status = status
+    def __init__(self, status, text, problem="refused"):
+        super().__init__(f"{status}: {text[:300]}" if status else text[:300])
+        self.status, self.problem = status, problem
 
 
 def call(method, url, **kwargs):

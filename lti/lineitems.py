@@ -44,7 +44,7 @@ def _json(response):
     try:
         return response.json()
     except ValueError:
-        raise http.PlatformUnreachable(f"{response.status_code}: the answer is not JSON") from None
+        raise http.PlatformUnreachable(f"{response.status_code}: {response.text[:300]}", "not_json") from None
 
 
 def _usable(url):
@@ -80,7 +80,7 @@ def _find_or_make(link, token):
     )
     url = made.get("id") if isinstance(made, dict) else None
     if not _usable(url):
-        raise http.PlatformRefused(200, f"the platform's answer names no usable line item: {str(made)[:200]}")
+        raise http.PlatformRefused(200, str(made)[:300], "no_lineitem")
     return url
 
 
@@ -88,12 +88,12 @@ def obtain(link, now):
     """The link's line item URL, made on the platform if it has none yet.
 
     Raises Busy (another worker is making it), http.PlatformUnreachable or http.PlatformRefused; a
-    failure is kept on the link (``lineitem_error``) for the teacher's LTI page.
+    failure is kept on the link (``lineitem_error``, ``lineitem_problem``) for the teacher's LTI page.
     """
     if link.lineitem_url:
         return link.lineitem_url
     if not link.lineitems_url:
-        raise http.PlatformRefused(0, "the platform named no line item and offers no way to make one")
+        raise http.PlatformRefused(0, "", "cannot_make")
     free = ResourceLink.objects.filter(pk=link.pk, lineitem_url="").exclude(lineitem_claimed_until__gt=now)
     if free.update(lineitem_claimed_until=now + CLAIM) != 1:
         link.lineitem_url = ResourceLink.objects.filter(pk=link.pk).values_list("lineitem_url", flat=True).first()
@@ -106,8 +106,12 @@ def obtain(link, now):
     except (http.PlatformUnreachable, http.PlatformRefused) as error:
         if getattr(error, "status", None) == 401:
             tokens.forget(platform, c.SCOPE_LINEITEM)  # an expired token: a new one next time
-        ResourceLink.objects.filter(pk=link.pk).update(lineitem_claimed_until=None, lineitem_error=str(error)[:500])
+        ResourceLink.objects.filter(pk=link.pk).update(
+            lineitem_claimed_until=None, lineitem_error=str(error)[:500], lineitem_problem=error.problem
+        )
         raise
-    ResourceLink.objects.filter(pk=link.pk).update(lineitem_url=url, lineitem_claimed_until=None, lineitem_error="")
-    link.lineitem_url, link.lineitem_error = url, ""
+    ResourceLink.objects.filter(pk=link.pk).update(
+        lineitem_url=url, lineitem_claimed_until=None, lineitem_error="", lineitem_problem=""
+    )
+    link.lineitem_url, link.lineitem_error, link.lineitem_problem = url, "", ""
     return url

@@ -99,12 +99,29 @@ class Course(models.Model):
     classroom = models.OneToOneField("quizzes.Classroom", on_delete=models.CASCADE, related_name="lti_course")
     memberships_url = models.URLField(max_length=1000, blank=True)
     lineitems_url = models.URLField(max_length=1000, blank=True)
+    # The co-teachers a launch as the course's instructor made: a sync takes co-teaching back only from these
+    # (lti/roster.py), never from one an administrator added, even one with an account on this platform.
+    launched_co_teachers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["platform", "context_id"], name="lti_course_platform_context")]
 
     def __str__(self):
         return self.title or self.context_id
+
+
+class Problem(models.TextChoices):
+    """What went wrong with a platform, explained to the teacher in their language; the platform's own answer
+    (``lineitem_error``, ``last_error``) is kept as it came, beside it. The values are those of
+    ``lti/http.py``'s exceptions' ``problem``."""
+
+    REFUSED = "refused", _("The platform refused the request. Its answer:")
+    UNREACHABLE = "unreachable", _("The platform could not be reached, or failed. Its answer:")
+    NOT_JSON = "not_json", _("The platform's answer was not the JSON it should be. Its answer:")
+    NO_LINEITEM = "no_lineitem", _("The platform's answer names no usable gradebook column. Its answer:")
+    CANNOT_MAKE = "cannot_make", _("The platform named no gradebook column and offers no way to make one.")
+    COLUMN_BUSY = "column_busy", _("The assignment's gradebook column is being made.")
+    NO_COLUMN = "no_column", _("Waiting for the assignment's gradebook column, which the platform did not make:")
 
 
 class ResourceLink(models.Model):
@@ -119,6 +136,7 @@ class ResourceLink(models.Model):
     # where to make it, why the last try failed, and until when a worker holds the making of it.
     lineitems_url = models.URLField(max_length=1000, blank=True)
     lineitem_error = models.CharField(max_length=500, blank=True)
+    lineitem_problem = models.CharField(max_length=20, choices=Problem.choices, blank=True)
     lineitem_claimed_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -148,6 +166,7 @@ class OutgoingScore(models.Model):
     status = models.CharField(max_length=10, choices=ScoreStatus.choices, default=ScoreStatus.WAITING)
     tries = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=500, blank=True)
+    problem = models.CharField(max_length=20, choices=Problem.choices, blank=True)
     next_try_at = models.DateTimeField(null=True, blank=True)
     # A sender claims the row until then (the HTTP call runs outside any transaction).
     claimed_until = models.DateTimeField(null=True, blank=True)

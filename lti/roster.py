@@ -5,7 +5,8 @@ the platform gave it), then adds the active learners as students and takes out t
 from this platform and are no longer learners there. Students who joined with the class's code stay.
 
 Co-teachers follow the same rule: one who came from this platform and is no longer an active
-instructor there stops teaching the class (co-teachers added in admin stay; the owner always stays).
+instructor there stops teaching the class (co-teachers added in admin stay, even ones with an account on
+the platform: ``Course.launched_co_teachers`` says which a launch made; the owner always stays).
 Instructors are not made co-teachers by a sync: each becomes one by launching from the course.
 """
 
@@ -76,15 +77,15 @@ def _active(members, role_test):
 
 
 def _drop_co_teachers(course, instructors):
-    """Take co-teaching from the platform's users who are no longer its active instructors; returns the rest."""
+    """Take co-teaching from those the course's launches made co-teachers who are no longer its active instructors
+    there; returns the class's co-teachers left."""
     classroom = course.classroom
-    co_teaching = dict(
-        LtiUser.objects.filter(platform=course.platform, user__co_taught_classrooms=classroom).values_list(
-            "user_id", "sub"
-        )
+    launched = LtiUser.objects.filter(
+        platform=course.platform, user__co_taught_classrooms=classroom, user__in=course.launched_co_teachers.all()
     )
-    gone = [pk for pk, sub in co_teaching.items() if sub not in instructors]
+    gone = [pk for pk, sub in launched.values_list("user_id", "sub") if sub not in instructors]
     classes.remove_co_teachers(classroom, gone)
+    course.launched_co_teachers.remove(*gone)
     return set(classroom.co_teachers.values_list("pk", flat=True))
 
 
@@ -100,7 +101,7 @@ def sync_course(course):
         wanted = set(accounts.values()) - teachers
         User = get_user_model()
         to_add = [User(pk=pk) for pk in wanted - present]
-        classes.add_students(classroom, to_add, teachers=teachers)
+        classes.add_students(classroom, to_add)
         from_platform = set(
             LtiUser.objects.filter(platform=course.platform, user_id__in=present).values_list("user_id", flat=True)
         )

@@ -68,8 +68,9 @@ def _course(platform, payload, user, teaches):
     """The course's class: made by its first instructor (its owner); every later instructor co-teaches it."""
     context = payload[c.CONTEXT]
     course = Course.objects.select_related("classroom").filter(platform=platform, context_id=context["id"]).first()
-    if course is not None and teaches:
+    if course is not None and teaches and user.pk != course.classroom.teacher_id:
         classes.add_co_teacher(course.classroom, user)
+        course.launched_co_teachers.add(user)  # a sync may take it back (lti/roster.py); one added in admin stays
     if course is None:
         if not teaches:
             raise LaunchError(_("Your teacher has not opened DDO Learn in this course yet."), status=403)
@@ -100,6 +101,8 @@ def _resource_link(course, payload, now):
     if link is not None:
         if lineitem and link.lineitem_url != lineitem:
             ResourceLink.objects.filter(pk=link.pk).update(lineitem_url=lineitem)
+            if not link.lineitem_url:  # the platform names the column the link waited for: its scores go
+                grades.queue_waiting_scores(link.pk, now)
             link.lineitem_url = lineitem
         elif make_at and not link.lineitem_url and link.lineitems_url != make_at:
             ResourceLink.objects.filter(pk=link.pk).update(lineitems_url=make_at)

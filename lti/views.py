@@ -192,7 +192,9 @@ def course(request, pk):
     )
     sent = OutgoingScore.objects.filter(resource_link__course=course, status=ScoreStatus.SENT).count()
     # Links the platform launched without a column, whose column could not be made (lti/lineitems.py).
-    columnless = ResourceLink.objects.filter(course=course, lineitem_url="").exclude(lineitem_error="")
+    columnless = ResourceLink.objects.filter(course=course, lineitem_url="").exclude(
+        lineitem_error="", lineitem_problem=""
+    )
     context = {"course": course, "scores": scores, "sent": sent, "columnless": columnless.select_related("assignment")}
     return render(request, "lti/course.html", context)
 
@@ -222,7 +224,7 @@ def sync(request, pk):
 def resend(request, pk, score_pk):
     course = _own_course(request, pk)
     score = get_object_or_404(OutgoingScore, pk=score_pk, resource_link__course=course, status=ScoreStatus.REFUSED)
-    OutgoingScore.objects.filter(pk=score.pk).update(status=ScoreStatus.WAITING, last_error="")
+    OutgoingScore.objects.filter(pk=score.pk).update(status=ScoreStatus.WAITING, last_error="", problem="")
     grades.send_score.enqueue(score.pk)
     messages.success(request, _("The score will be sent again."))
     return redirect("lti:course", pk=course.pk)

@@ -231,11 +231,13 @@ def remove_student(classroom, student_pk):
     return _end_membership("student", classroom=classroom, student__pk=student_pk).student
 
 
-def add_students(classroom, students, *, teachers=()):
+def add_students(classroom, students):
     """Put each of ``students`` in the class (an LTI course's roster); ones there already stay as they are.
 
-    Its owner never becomes its student, nor the ids in ``teachers`` (a caller that read the co-teachers)."""
-    skip = {classroom.teacher_id, *teachers}
+    Its owner and its co-teachers never become its students (a co-teacher who opens the course's link as
+    a learner, Moodle's "switch role to student", stays its teacher): decided here, so no caller forgets."""
+    co_teachers = classroom.co_teachers.through.objects.filter(classroom=classroom).values_list("user_id", flat=True)
+    skip = {classroom.teacher_id, *co_teachers}
     Membership.objects.bulk_create(
         [Membership(classroom=classroom, student=s) for s in students if s.pk not in skip],
         ignore_conflicts=True,

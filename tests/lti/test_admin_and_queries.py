@@ -24,9 +24,9 @@ def test_a_returning_learners_launch_costs_a_fixed_number_of_queries(content, cl
     _response, state, nonce = platform.login(client)
     token = platform.sign(platform.claims(nonce))
     queries = count_queries(client.post, "/lti/launch/", {"id_token": token, "state": state}, status=302)
-    # Platform; the person, course, membership (kept), link; the session; django-axes' login record (3);
-    # last_login; the assignment, its membership lock and attempts; savepoints around each write.
-    assert queries == 23
+    # Platform; the person, course, its co-teachers, membership (kept), link; the session; django-axes' login
+    # record (3); last_login; the assignment, its membership lock and attempts; savepoints around each write.
+    assert queries == 24
 
 
 @pytest.mark.parametrize(

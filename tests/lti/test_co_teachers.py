@@ -102,3 +102,32 @@ def test_a_sync_keeps_an_instructor_who_still_teaches(named_quizzes, client, pla
     synced = sync_course(course)
     assert [u.lti_link.sub for u in course.classroom.co_teachers.all()] == ["teacher-2"]
     assert synced.learners == 1 and not course.classroom.students.filter(lti_link__sub="teacher-2").exists()
+
+
+def test_a_co_teacher_who_launches_as_a_learner_does_not_become_a_student(named_quizzes, client, platform):
+    # Moodle's "switch role to student": teacher-2 opens the course's link with the Learner role.
+    second_instructor(client, platform)
+    client.logout()
+    response = platform.launch(client, sub="teacher-2", roles=[LEARNER])
+    assert response.status_code == 302
+    classroom = Course.objects.get().classroom
+    assert [u.lti_link.sub for u in classroom.co_teachers.all()] == ["teacher-2"]
+    assert not classroom.students.filter(lti_link__sub="teacher-2").exists()
+    # Neither does the owner.
+    client.logout()
+    platform.launch(client, sub="teacher-1", roles=[LEARNER])
+    assert not classroom.students.exists()
+
+
+def test_a_sync_keeps_a_co_teacher_added_in_admin_who_has_an_account_on_the_platform(named_quizzes, client, platform):
+    platform.launch(client, sub="teacher-1", roles=[INSTRUCTOR])
+    client.logout()
+    platform.launch(client, sub="learner-9", roles=[LEARNER])  # a learner of the course on the platform...
+    course = Course.objects.select_related("classroom", "platform").get()
+    helper = LtiUser.objects.get(sub="learner-9").user
+    course.classroom.memberships.filter(student=helper).delete()
+    course.classroom.co_teachers.add(helper)  # ...whom an administrator made the class's co-teacher
+    serve_pages(platform, [[member("learner-9"), member("learner-8")]])
+    sync_course(course)
+    assert list(Classroom.objects.get().co_teachers.all()) == [helper]
+    assert not course.classroom.students.filter(pk=helper.pk).exists()

@@ -13,7 +13,7 @@ from lti.models import Course, LtiUser, OutgoingScore, ResourceLink, ScoreStatus
 from quizzes.models import Attempt
 from quizzes.services.attempts import submit_attempt
 
-from .conftest import INSTRUCTOR, LEARNER, LINEITEMS, run_score_tasks
+from .conftest import INSTRUCTOR, LEARNER, LINEITEM, LINEITEMS, run_score_tasks
 
 # The platform offers its line items service and lets the tool make columns, but names no line item.
 NO_LINEITEM = {c.AGS_ENDPOINT: {"scope": [c.SCOPE_LINEITEM, c.SCOPE_SCORE], "lineitems": LINEITEMS}}
@@ -147,3 +147,65 @@ def test_the_line_item_search_keeps_the_platforms_query(named_quizzes, client, p
     assert len(platform.lineitem_searches) == 1
     query = parse_qs(urlsplit(platform.lineitem_searches[0]).query)
     assert query == {"type_id": ["1"], "resource_link_id": ["link-1"], "tag": ["ddo-learn"]}
+
+
+@pytest.mark.parametrize("old_code", [False, True])
+def test_a_score_that_waited_for_a_refused_column_is_posted_once_the_teacher_asks_again(
+    content, client, platform, old_code
+):
+    platform.lineitem_answers = iter([403, 403])  # the launch's try and the score's own try are refused
+    teacher_then_learner(client, platform, **NO_LINEITEM)
+    run_lineitem_tasks()
+    submit_learners_attempt()
+    run_score_tasks()
+    score = OutgoingScore.objects.get()
+    assert score.status == ScoreStatus.WAITING and not platform.scores  # waits for the column, not refused
+    assert queued(grades.send_score) == 0  # and is not tried again and again on its own
+    if old_code:  # a score the code before this fix marked refused for its column goes too
+        OutgoingScore.objects.update(status=ScoreStatus.REFUSED)
+    # The teacher asks again; the platform makes the column now, and the score that waited is posted.
+    course, link = Course.objects.get(), ResourceLink.objects.get()
+    client.force_login(LtiUser.objects.get(sub="teacher-1").user)
+    assert client.post(f"/en/lti/courses/{course.pk}/links/{link.pk}/lineitem/").status_code == 302
+    run_lineitem_tasks()
+    while run_score_tasks():
+        pass
+    assert OutgoingScore.objects.get().status == ScoreStatus.SENT
+    assert [body["userId"] for _url, body in platform.scores] == ["learner-1"] and len(platform.lineitem_posts) == 1
+
+
+def test_a_score_that_waited_for_a_column_goes_when_a_launch_names_the_column(content, client, platform):
+    platform.lineitem_answers = iter([403, 403])
+    teacher_then_learner(client, platform, **NO_LINEITEM)
+    run_lineitem_tasks()
+    submit_learners_attempt()
+    run_score_tasks()
+    assert OutgoingScore.objects.get().status == ScoreStatus.WAITING and not platform.scores
+    client.logout()
+    platform.launch(client, sub="learner-1", roles=[LEARNER])  # the platform's claim names the line item now
+    run_score_tasks()
+    ((url, body),) = platform.scores
+    assert url.startswith(LINEITEM.split("?")[0] + "/scores") and body["userId"] == "learner-1"
+    assert OutgoingScore.objects.get().status == ScoreStatus.SENT and not platform.lineitem_posts
+
+
+def test_the_turkish_course_page_explains_the_platforms_answers_in_turkish(content, client, platform):
+    platform.lineitem_answers = iter([200, 403])  # a 200 that is not JSON (tried again later), then a refusal
+    teacher_then_learner(client, platform, **NO_LINEITEM)
+    run_lineitem_tasks()
+    course = Course.objects.get()
+    client.force_login(LtiUser.objects.get(sub="teacher-1").user)
+
+    def page():
+        return html.unescape(client.get(f"/tr/lti/courses/{course.pk}/").content.decode())
+
+    shown = page()
+    # Our explanation in Turkish, around the platform's own words; none of our English.
+    assert "Platformun yanıtı beklenen JSON biçiminde değildi." in shown and "the gradebook is locked" in shown
+    assert "not JSON" not in shown
+    submit_learners_attempt()
+    run_score_tasks()  # the score's send asks for the column and is refused: the score waits
+    shown = page()
+    assert "Platform isteği reddetti." in shown  # the column
+    assert "Ödevin not defteri sütunu bekleniyor" in shown  # the score
+    assert "403: the gradebook is locked" in shown

@@ -15,7 +15,7 @@ from quizzes.services.attempts import submit_attempt
 from quizzes.services.classes import start_assignment
 from tests.factories import make_assignment, make_classroom, make_teacher, make_user
 
-from .conftest import LINEITEM, run_score_tasks
+from .conftest import LINEITEM, LINEITEMS, run_score_tasks
 
 
 @pytest.fixture
@@ -152,3 +152,18 @@ def test_attempts_outside_lti_send_nothing(content, student):
         not OutgoingScore.objects.exists()
         and not DBTaskResult.objects.filter(task_path=grades.send_score.module_path).exists()
     )
+
+
+def test_scores_that_waited_for_a_refused_column_go_in_order_once_a_later_score_makes_it(lti_class, platform):
+    ResourceLink.objects.filter(pk=lti_class["link"].pk).update(lineitem_url="", lineitems_url=LINEITEMS)
+    (learner,) = lti_class["learners"](1)
+    platform.lineitem_answers = iter([403, 403])  # the column is refused twice, then made
+    attempts = [submit(learner, lti_class["assignment"])]
+    run_until_empty()
+    attempts.append(submit(learner, lti_class["assignment"]))
+    run_until_empty()
+    assert [s.status for s in OutgoingScore.objects.all()] == [ScoreStatus.WAITING] * 2 and not platform.scores
+    attempts.append(submit(learner, lti_class["assignment"]))  # its send makes the column: all three go
+    run_until_empty()
+    assert [body["scoreGiven"] for _url, body in platform.scores] == [a.score for a in attempts]
+    assert {s.status for s in OutgoingScore.objects.all()} == {ScoreStatus.SENT} and len(platform.lineitem_posts) == 1
