@@ -10,6 +10,7 @@ import threading
 
 import pytest
 import pytest_asyncio
+from django.conf import settings
 
 from live import engine
 from live.store.memory import GAME_OVER, MemoryStore
@@ -39,7 +40,9 @@ async def store(request):
     if request.param == "memory":
         yield MemoryStore()
         return
-    url = os.environ.get("REDIS_URL")
+    # This worker's own Redis database (the site's, under pytest-xdist one per worker): another worker's
+    # tests empty theirs at every start (tests/conftest.py), which emptied this game in the middle.
+    url = settings.LIVE_REDIS_URL
     if not url:
         pytest.skip("the Redis store is checked with REDIS_URL set (the production profile)")
     import redis.asyncio as aioredis
@@ -147,7 +150,7 @@ def other_redis_store(store):
 
     from live.store.redis import RedisStore
 
-    return RedisStore(aioredis.from_url(os.environ["REDIS_URL"]), store.prefix.removesuffix(":live:"))
+    return RedisStore(aioredis.from_url(settings.LIVE_REDIS_URL), store.prefix.removesuffix(":live:"))
 
 
 async def test_players_coming_back_at_once_share_one_computation_of_the_results(store):
