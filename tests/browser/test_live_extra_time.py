@@ -6,18 +6,10 @@ Like test_live_game.py, it starts daphne in a subprocess on a free port, against
 (migrated, the office content loaded, a teacher and her class with one student on triple time).
 """
 
-import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
 
-# This test runs our own manage.py and daphne with fixed arguments.
-# ruff: noqa: S603
-ROOT = Path(__file__).resolve().parents[2]
+from tests.browser.asgi_site import asgi_site as serving
+
 PASSWORD = "a-Good-test-passw0rd"
 MAKE_CLASS = f"""
 from django.contrib.auth.models import Group, User
@@ -31,47 +23,10 @@ Accommodation.objects.create(classroom=classroom, student=deniz, time_percent=30
 """
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def asgi_site(tmp_path_factory):
-    database = tmp_path_factory.mktemp("live-extra") / "live.sqlite3"
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "DEBUG": "1",
-        "REDIS_URL": "",
-        "LIVE_REDIS_URL": "",
-        "DJANGO_SETTINGS_MODULE": "ddo_learn.settings",
-    }
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "loaddata", "content", "quizzes", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "shell", "-c", MAKE_CLASS], cwd=ROOT, env=env, check=True)
-    daphne = str(Path(sys.executable).parent / "daphne")
-    server = subprocess.Popen(
-        [daphne, "-b", "127.0.0.1", "-p", str(port), "ddo_learn.asgi:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with serving(tmp_path_factory.mktemp("live-extra"), MAKE_CLASS) as (site, _database):
+        yield site
 
 
 def signed_in(browser, site, username, contexts):

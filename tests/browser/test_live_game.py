@@ -1,28 +1,19 @@
 """A whole live game in Chromium: a host and three players in separate browser contexts, two playing in
 Turkish and one in English, one reloading mid-question and keeping their score.
 
-The game needs an ASGI server (sockets), so this test starts daphne in a subprocess, on a port of its own,
-with the task worker beside it (it saves the finished game), against a file SQLite database made for it
-(migrated, the office content loaded, a teacher added).
+The game needs an ASGI server (sockets): tests/browser/asgi_site.py starts daphne and the task worker in
+subprocesses, against a file SQLite database made for this test (a teacher added).
 """
 
 import json
-import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-# This test runs our own manage.py and daphne with fixed arguments.
-# ruff: noqa: S603
+from tests.browser.asgi_site import asgi_site as serving
 from tests.browser.conftest import assert_no_sideways_scroll, serious_violations
 
-ROOT = Path(__file__).resolve().parents[2]
-PORT = int(os.environ.get("LIVE_TEST_PORT", "18150"))
 PASSWORD = "a-Good-test-passw0rd"
 MAKE_TEACHER = f"""
 from django.contrib.auth.models import Group, User
@@ -33,43 +24,8 @@ teacher.groups.add(Group.objects.get(name="Teachers"))
 
 @pytest.fixture(scope="module")
 def asgi_site(tmp_path_factory):
-    database = tmp_path_factory.mktemp("live") / "live.sqlite3"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "DEBUG": "1",
-        "REDIS_URL": "",
-        "LIVE_REDIS_URL": "",
-        "DJANGO_SETTINGS_MODULE": "ddo_learn.settings",
-    }
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "loaddata", "content", "quizzes", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "shell", "-c", MAKE_TEACHER], cwd=ROOT, env=env, check=True)
-    daphne = str(Path(sys.executable).parent / "daphne")
-    server = subprocess.Popen(
-        [daphne, "-b", "127.0.0.1", "-p", str(PORT), "ddo_learn.asgi:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    # The worker saves a finished game (live/tasks.py), as `make run` and production run it beside the server.
-    worker = subprocess.Popen(
-        [*manage, "run_worker", "--interval", "0.2"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL
-    )
-    try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", PORT), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{PORT}", database
-    finally:
-        for process in (server, worker):
-            process.terminate()
-            process.wait(timeout=10)
+    with serving(tmp_path_factory.mktemp("live"), MAKE_TEACHER) as site:
+        yield site
 
 
 def questions_of(database, code):
