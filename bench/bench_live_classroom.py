@@ -19,7 +19,6 @@ import os
 import random
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import time
 from pathlib import Path
 
 import requests
+from servers import listening
 from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,12 +36,6 @@ BASE = f"http://127.0.0.1:{PORT}"
 SOCKETS = f"ws://127.0.0.1:{PORT + 1}"
 QUESTIONS = 5
 PASSWORD = "ddo-demo-2025"  # noqa: S105 (the published demo password: load_demo.DEMO_PASSWORD)
-
-
-def listening(port):
-    with socket.socket() as probe:
-        probe.settimeout(0.5)
-        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def start_classroom(workdir):

@@ -7,7 +7,6 @@ Loopback only, on ports 18180 (nginx), 18181 and 18182 (daphne); the database dd
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -15,6 +14,7 @@ import time
 from pathlib import Path
 
 import servers
+from servers import listening
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE, POSTGRES, REDIS = "ddo_live", "postgres://ddo:ddo@127.0.0.1:5432", "redis://127.0.0.1:6379/11"
@@ -62,14 +62,6 @@ def daphne(env, port):
     ]
     log = Path(str(LOGS).format(port)).open("a")  # noqa: SIM115 (the process keeps it)
     return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log)
-
-
-def listening(port):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-        return True
-    except OSError:
-        return False
 
 
 def wait_for_ports(ports):

@@ -5,6 +5,7 @@ two daphne processes; both use deploy/nginx/ddo-learn.conf as it ships, on loopb
 """
 
 import os
+import socket
 import subprocess
 from pathlib import Path
 
@@ -26,6 +27,15 @@ def production_env(database_url, redis_url, **extra):
         "LOG_LEVEL": "ERROR",
         **extra,
     }
+
+
+def listening(port):
+    """Whether something accepts connections on 127.0.0.1:``port``."""
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
 
 
 def nginx(workdir, port, upstreams, *, connections=1024, open_files=None):
