@@ -125,7 +125,7 @@ class PlayerConsumer(GameConsumer):
             await self.send_json({"type": "lobby"})
         elif phase == engine.QUESTION:
             index = int(state["index"])
-            given = (await self.store.answers(self.code, index)).get(self.pid)
+            given = await self.store.answer_of(self.code, index, self.pid)
             now = await self.store.now()
             await self.live_question(
                 {

@@ -108,8 +108,9 @@ class MemoryStore:
         answers[pid] = (option, elapsed, language)
         return TAKEN, elapsed, len(answers) >= int(state.get("eligible") or 0)
 
-    async def answers(self, code, index):
-        return dict(self.games[code]["answers"].get(index, {}))
+    async def answer_of(self, code, index, pid):
+        """Player ``pid``'s answer to question ``index``: (option, elapsed, language), or None."""
+        return self.games[code]["answers"].get(index, {}).get(pid)
 
     async def answer_count(self, code, index):
         """How many players have answered question ``index`` (the projector's count)."""

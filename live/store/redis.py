@@ -175,8 +175,9 @@ class RedisStore:
             found[pid.decode()] = (option, float(elapsed), language)
         return found
 
-    async def answers(self, code, index):
-        return self._decode(await self.r.hgetall(self.key(code, f"a:{index}")))
+    async def answer_of(self, code, index, pid):
+        raw = await self.r.hget(self.key(code, f"a:{index}"), pid)
+        return None if raw is None else self._decode({pid.encode(): raw})[pid]
 
     async def answer_count(self, code, index):
         return await self.r.hlen(self.key(code, f"a:{index}"))

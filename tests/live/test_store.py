@@ -73,15 +73,16 @@ async def test_a_second_answer_is_refused_even_when_both_race(store):
     code, _ = await opened(store)
     outcomes = await asyncio.gather(*[store.record_answer(code, 0, "1", k, 20, "tr") for k in "abcabc"])
     assert sorted(o[0] for o in outcomes) == ["ok"] + ["second_answer"] * 5
-    answers = await store.answers(code, 0)
+    (answers,) = await store.rounds_answers(code, 1)
     assert list(answers) == ["1"] and answers["1"][2] == "tr" and answers["1"][1] >= 0
+    assert await store.answer_of(code, 0, "1") == answers["1"] and await store.answer_of(code, 0, "2") is None
 
 
 async def test_no_answer_is_taken_after_the_question_closed(store):
     code, state = await opened(store)
     assert await engine.close_question(store, code, state) is not None
     assert (await store.record_answer(code, 0, "1", "a", 20, "tr"))[0] == "not_open"
-    assert await store.answers(code, 0) == {}
+    assert await store.rounds_answers(code, 1) == [{}]
 
 
 async def test_one_close_wins_when_several_try_at_once(store):
